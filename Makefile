@@ -1,0 +1,83 @@
+# claimtrace: `make run` serves the API on the seed corpus, `make test` runs the tests.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+LAUNCHER := $(PY) neo4j/launcher.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install system-deps run serve load test lint neo4j-start neo4j-stop schema
+
+help:
+	@echo "make run          serve the API on the seed corpus at http://$(HOST):$(PORT)/graphql"
+	@echo "make test         run the tests against a throwaway Neo4j of their own"
+	@echo "make lint         ruff and mypy --strict"
+	@echo "make neo4j-start  start the local Neo4j (returns when Bolt answers)"
+	@echo "make neo4j-stop   stop the local Neo4j"
+
+# --- set-up -------------------------------------------------------------------
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --constraint requirements.lock --editable '.[test,lint]'
+	touch $@
+
+# Java 17 (or 21) runs Neo4j; Maven fetches its jars once. Installed from
+# Debian's packages when missing and we may; otherwise the launcher says what to do.
+system-deps:
+	@if ! $(PY) -c 'import sys; sys.path.insert(0, "neo4j"); import launcher; launcher.find_java()' 2>/dev/null \
+	    || ! command -v mvn >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing OpenJDK 17 and Maven from Debian's packages ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless maven >/dev/null; \
+	  fi; \
+	fi
+
+# --- the local Neo4j ----------------------------------------------------------
+
+neo4j-start: install system-deps
+	$(LAUNCHER) start dev
+
+neo4j-stop: install
+	$(LAUNCHER) stop dev
+
+# --- serving ------------------------------------------------------------------
+
+# Uses NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) when set;
+# otherwise starts the local Neo4j and connects to it.
+run: install system-deps
+	@if [ -z "$${NEO4J_URI:-}" ]; then \
+	  $(LAUNCHER) start dev; \
+	  eval "$$($(LAUNCHER) env dev)"; \
+	fi; \
+	$(PY) -m api.bootstrap; \
+	echo "serving GraphiQL at http://$(HOST):$(PORT)/graphql (Ctrl-C stops the API; make neo4j-stop stops Neo4j)"; \
+	exec $(PY) -m uvicorn api.app:create_app --factory --host $(HOST) --port $(PORT) --log-level warning
+
+# --- checks -------------------------------------------------------------------
+
+# The tests run against their own Neo4j (instance "test": own port, own data,
+# wiped at each run) and never against NEO4J_URI. It is stopped even when tests fail.
+test: install system-deps
+	@$(LAUNCHER) start test --fresh || { $(LAUNCHER) stop test; exit 1; }; \
+	status=0; env -u NEO4J_URI -u NEO4J_USER -u NEO4J_PASSWORD -u NEO4J_DATABASE \
+	  $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
+	$(LAUNCHER) stop test; \
+	exit $$status
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+
+schema: install
+	$(PY) -m schema.export schema.graphql

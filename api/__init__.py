@@ -1,0 +1,1 @@
+"""The claimtrace ASGI application: settings, database access, HTTP concerns."""

@@ -1,0 +1,81 @@
+"""The ASGI application: ``uvicorn api.app:create_app --factory``."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import TypedDict
+
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+from starlette.applications import Starlette
+from starlette.routing import Route
+
+from api.database import open_driver
+from api.graphql_view import GraphQLView
+from api.health import healthz, readyz
+from api.migrations import apply_migrations
+from api.settings import Settings
+from neo4j import AsyncDriver
+from schema import build_schema
+
+log = logging.getLogger(__name__)
+MIGRATION_RETRY_SECONDS = 5.0
+
+
+class State(TypedDict):
+    """Lifespan state, handed to every request as ``request.state``."""
+
+    driver: AsyncDriver
+    database: str
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """Build the app; settings come from the environment unless given."""
+    settings = settings or Settings.from_env()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[State]:
+        driver = open_driver(settings)
+        migrating = None
+        if not await _try_migrations(driver, settings.neo4j_database):
+            migrating = asyncio.create_task(_migrate_until_done(driver, settings.neo4j_database))
+        try:
+            yield {"driver": driver, "database": settings.neo4j_database}
+        finally:
+            if migrating is not None:
+                migrating.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await migrating
+            await driver.close()
+
+    graphql = GraphQLView(build_schema())
+    routes = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)
+
+
+async def _try_migrations(driver: AsyncDriver, database: str) -> bool:
+    try:
+        applied = await apply_migrations(driver, database)
+    except (ServiceUnavailable, SessionExpired, OSError) as error:
+        log.warning("Neo4j not reachable, migrations deferred: %s", type(error).__name__)
+        return False
+    except Neo4jError as error:
+        log.error("migrations failed: %s", error.code)
+        return False
+    for migration in applied:
+        log.info("applied migration %04d_%s", migration.version, migration.name)
+    return True
+
+
+async def _migrate_until_done(driver: AsyncDriver, database: str) -> None:
+    """While Neo4j is away, keep trying (readyz answers 503 meanwhile)."""
+    while True:
+        await asyncio.sleep(MIGRATION_RETRY_SECONDS)
+        if await _try_migrations(driver, database):
+            return

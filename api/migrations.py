@@ -1,0 +1,108 @@
+"""Versioned schema migrations: ``neo4j/migrations/NNNN_name.cypher``.
+
+Each file is applied once and recorded as a ``(:Migration {version, name,
+checksum, appliedAt})`` node. Statements use ``IF NOT EXISTS``, so a run cut
+short is simply applied again. An applied file must never change: a new
+version is a new file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import LiteralString
+
+from api import cypher
+from neo4j import READ_ACCESS, AsyncDriver
+
+_FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.cypher$")
+
+
+class MigrationError(RuntimeError):
+    """The database's recorded migrations disagree with the files."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[LiteralString, ...]
+    checksum: str
+
+
+def read_migrations(folder: Path = cypher.MIGRATION_DIR) -> list[Migration]:
+    migrations = [_read(path) for path in sorted(folder.glob("*.cypher"))]
+    versions = [m.version for m in migrations]
+    if versions != list(range(1, len(versions) + 1)):
+        raise MigrationError(f"migration versions must run 1, 2, 3, ... without gaps: {versions}")
+    return migrations
+
+
+def _read(path: Path) -> Migration:
+    match = _FILE_NAME.match(path.name)
+    if match is None:
+        raise MigrationError(f"{path.name}: migration files are named NNNN_name.cypher")
+    text = path.read_text(encoding="utf-8")
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    statements = tuple(statement.strip() for statement in code.split(";") if statement.strip())
+    checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Migration(int(match.group(1)), match.group(2), statements, checksum)
+
+
+async def applied_migrations(driver: AsyncDriver, database: str) -> dict[int, str]:
+    """Version -> checksum of what the database has recorded.
+
+    One attempt, no retries: readiness probes must answer fast when Neo4j is away.
+    """
+    async with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+        result = await session.run(cypher.APPLIED_MIGRATIONS)
+        return {record["version"]: record["checksum"] async for record in result}
+
+
+async def pending_migrations(driver: AsyncDriver, database: str) -> list[Migration]:
+    applied = await applied_migrations(driver, database)
+    return [m for m in read_migrations() if m.version not in applied]
+
+
+async def apply_migrations(
+    driver: AsyncDriver, database: str, *, index_timeout_seconds: int = 300
+) -> list[Migration]:
+    """Apply what is pending, wait for indexes to come online; return what was applied."""
+    applied = await applied_migrations(driver, database)
+    await driver.execute_query(cypher.MIGRATION_CONSTRAINT, database_=database)
+    done: list[Migration] = []
+    for migration in read_migrations():
+        recorded = applied.get(migration.version)
+        if recorded is not None:
+            _check_unchanged(migration, recorded)
+            continue
+        for statement in migration.statements:
+            # Schema changes cannot share a transaction with writes: one each.
+            await driver.execute_query(statement, database_=database)
+        await _record(driver, database, migration)
+        done.append(migration)
+    await driver.execute_query(
+        cypher.AWAIT_INDEXES, timeout_seconds=index_timeout_seconds, database_=database
+    )
+    return done
+
+
+async def _record(driver: AsyncDriver, database: str, migration: Migration) -> None:
+    records, _, _ = await driver.execute_query(
+        cypher.RECORD_MIGRATION,
+        version=migration.version,
+        name=migration.name,
+        checksum=migration.checksum,
+        database_=database,
+    )
+    _check_unchanged(migration, records[0]["checksum"])
+
+
+def _check_unchanged(migration: Migration, recorded_checksum: str) -> None:
+    if recorded_checksum != migration.checksum:
+        raise MigrationError(
+            f"migration {migration.version:04d}_{migration.name} was applied with different "
+            "content; applied migrations are immutable, add a new file instead"
+        )

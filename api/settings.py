@@ -1,0 +1,49 @@
+"""Settings read from the environment, once, by whoever starts the app."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+class SettingsError(ValueError):
+    """A missing or malformed setting; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    neo4j_uri: str
+    neo4j_user: str
+    neo4j_password: str = field(repr=False)
+    neo4j_database: str = "neo4j"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        uri = _required(env, "NEO4J_URI")
+        scheme = urlsplit(uri).scheme
+        if scheme not in URI_SCHEMES or not urlsplit(uri).hostname:
+            raise SettingsError(
+                f"NEO4J_URI must look like bolt://host:7687 or neo4j://host "
+                f"(schemes: {', '.join(URI_SCHEMES)}); got a value with scheme {scheme!r}"
+            )
+        database = env.get("NEO4J_DATABASE", "neo4j").strip()
+        if not database:
+            raise SettingsError("NEO4J_DATABASE is set but empty")
+        return cls(
+            neo4j_uri=uri,
+            neo4j_user=_required(env, "NEO4J_USER"),
+            neo4j_password=_required(env, "NEO4J_PASSWORD"),
+            neo4j_database=database,
+        )
+
+
+def _required(env: Mapping[str, str], name: str) -> str:
+    value = env.get(name, "").strip()
+    if not value:
+        raise SettingsError(f"{name} is not set")
+    return value

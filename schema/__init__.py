@@ -1,0 +1,13 @@
+"""The Strawberry schema, split by domain and joined here."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.tools import merge_types
+
+from schema.topics import TopicQueries
+
+
+def build_schema() -> strawberry.Schema:
+    query = merge_types("Query", (TopicQueries,))
+    return strawberry.Schema(query=query)

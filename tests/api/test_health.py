@@ -1,0 +1,32 @@
+"""/healthz and /readyz against the real test Neo4j, and against none."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import httpx
+
+from api.app import create_app
+from api.settings import Settings
+from tests.support.asgi import serve
+
+
+async def test_healthz_answers_without_the_database(client: httpx.AsyncClient) -> None:
+    response = await client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+async def test_readyz_is_green_with_neo4j_up(client: httpx.AsyncClient) -> None:
+    response = await client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ready"}
+
+
+async def test_readyz_is_503_with_a_reason_when_neo4j_is_down(settings: Settings) -> None:
+    nowhere = dataclasses.replace(settings, neo4j_uri="bolt://127.0.0.1:9")
+    async with serve(create_app(nowhere)) as client:
+        response = await client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "reason": "Neo4j is not reachable"}
+    assert "127.0.0.1" not in response.text

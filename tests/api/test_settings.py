@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from api.settings import Settings, SettingsError
+
+GOOD = {"NEO4J_URI": "neo4j://db.example:7687", "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "pw"}
+
+
+def test_reads_every_setting() -> None:
+    settings = Settings.from_env(GOOD | {"NEO4J_DATABASE": "claims"})
+    assert settings.neo4j_uri == "neo4j://db.example:7687"
+    assert settings.neo4j_user == "neo4j"
+    assert settings.neo4j_database == "claims"
+
+
+def test_database_defaults_to_neo4j() -> None:
+    assert Settings.from_env(GOOD).neo4j_database == "neo4j"
+
+
+@pytest.mark.parametrize("missing", ["NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"])
+def test_missing_setting_is_named(missing: str) -> None:
+    env = {key: value for key, value in GOOD.items() if key != missing}
+    with pytest.raises(SettingsError, match=f"^{missing} is not set$"):
+        Settings.from_env(env)
+
+
+@pytest.mark.parametrize("uri", ["http://localhost:7474", "localhost:7687", "bolt://"])
+def test_malformed_uri_is_refused(uri: str) -> None:
+    with pytest.raises(SettingsError, match="NEO4J_URI must look like"):
+        Settings.from_env(GOOD | {"NEO4J_URI": uri})
+
+
+def test_password_never_appears_in_repr() -> None:
+    assert "s3cr3t-value" not in repr(Settings.from_env(GOOD | {"NEO4J_PASSWORD": "s3cr3t-value"}))

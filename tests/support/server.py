@@ -1,0 +1,44 @@
+"""The project's Neo4j launcher, loaded from neo4j/launcher.py for the tests.
+
+``neo4j/`` is deliberately not a package (it would shadow the driver), so the
+launcher script is loaded by path.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from api.settings import Settings
+
+LAUNCHER_PATH = Path(__file__).resolve().parents[2] / "neo4j" / "launcher.py"
+
+
+def _load_launcher() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("claimtrace_launcher", LAUNCHER_PATH)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+launcher = _load_launcher()
+TEST_INSTANCE = launcher.instance("test")
+
+
+def neo4j_test_settings() -> Settings:
+    """Connection settings of the throwaway test Neo4j (never NEO4J_URI)."""
+    return Settings(
+        neo4j_uri=TEST_INSTANCE.uri,
+        neo4j_user=launcher.USER,
+        neo4j_password=launcher.password_for(TEST_INSTANCE),
+        neo4j_database="neo4j",
+    )
+
+
+def neo4j_test_running() -> bool:
+    return launcher.running_pid(TEST_INSTANCE) is not None
