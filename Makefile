@@ -59,7 +59,7 @@ run: install system-deps
 	  $(LAUNCHER) start dev; \
 	  eval "$$($(LAUNCHER) env dev)"; \
 	fi; \
-	$(PY) -m api.bootstrap; \
+	$(PY) -m loaders load data/; \
 	echo "serving GraphiQL at http://$(HOST):$(PORT)/graphql (Ctrl-C stops the API; make neo4j-stop stops Neo4j)"; \
 	exec $(PY) -m uvicorn api.app:create_app --factory --host $(HOST) --port $(PORT) --log-level warning
 

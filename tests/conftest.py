@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
@@ -11,9 +13,19 @@ from api.app import create_app
 from api.database import open_driver
 from api.migrations import apply_migrations
 from api.settings import Settings
+from loaders.load import load_folder
 from neo4j import AsyncDriver
 from tests.support.asgi import serve
 from tests.support.server import neo4j_test_running, neo4j_test_settings
+
+SEED_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@dataclass
+class GraphState:
+    """Whether the database holds exactly the seed corpus, so read-only tests can share it."""
+
+    holds_seed: bool = False
 
 
 @pytest.fixture(scope="session")
@@ -30,13 +42,44 @@ async def driver(settings: Settings) -> AsyncIterator[AsyncDriver]:
         yield session_driver
 
 
-@pytest.fixture
-async def empty_graph(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    """A database with the schema applied and no data."""
+@pytest.fixture(scope="session")
+def graph_state() -> GraphState:
+    return GraphState()
+
+
+async def _wipe(driver: AsyncDriver, database: str) -> None:
     await driver.execute_query(
-        "MATCH (n) WHERE NOT n:Migration DETACH DELETE n", database_=settings.neo4j_database
+        "MATCH (n) WHERE NOT n:Migration DETACH DELETE n", database_=database
     )
+
+
+@pytest.fixture
+async def empty_graph(
+    driver: AsyncDriver, settings: Settings, graph_state: GraphState
+) -> AsyncDriver:
+    """A database with the schema applied and no data; the test may write."""
+    graph_state.holds_seed = False
+    await _wipe(driver, settings.neo4j_database)
     return driver
+
+
+@pytest.fixture
+async def seed_graph(
+    driver: AsyncDriver, settings: Settings, graph_state: GraphState
+) -> AsyncDriver:
+    """The seed corpus, shared between tests: the test must not write."""
+    if not graph_state.holds_seed:
+        await _wipe(driver, settings.neo4j_database)
+        await load_folder(driver, settings.neo4j_database, SEED_DATA)
+        graph_state.holds_seed = True
+    return driver
+
+
+@pytest.fixture
+async def writable_seed_graph(seed_graph: AsyncDriver, graph_state: GraphState) -> AsyncDriver:
+    """The seed corpus, for a test that writes on top of it."""
+    graph_state.holds_seed = False
+    return seed_graph
 
 
 @pytest.fixture

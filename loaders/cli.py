@@ -1,0 +1,101 @@
+"""Command line: ``python -m loaders load data/`` (or ``claimtrace-load data/``).
+
+Connection settings come from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
+NEO4J_DATABASE. ``check`` validates without connecting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from neo4j.exceptions import AuthError, ServiceUnavailable
+from tqdm import tqdm
+
+from api.database import open_driver
+from api.migrations import MigrationError
+from api.settings import Settings, SettingsError
+from loaders.load import LoadReport, load_folder
+from loaders.plan import WriteBatch
+from loaders.reading import read_data
+from loaders.validation import ValidationError
+from loaders.writing import AppendOnlyError, graph_counts
+
+KINDS = ("Source", "Organization", "Person", "Topic", "Claim", "Assertion", "CONTRADICTS")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    load = commands.add_parser("load", help="validate a data folder and load it into Neo4j")
+    load.add_argument("folder", type=Path)
+    load.add_argument(
+        "--batch-rows", type=int, default=20_000, help="claims+assertions per transaction"
+    )
+    load.add_argument("--quiet", action="store_true", help="no progress bar")
+    check = commands.add_parser("check", help="validate a data folder without writing")
+    check.add_argument("folder", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            data = read_data(args.folder)
+            corpus = data.corpus
+            print(
+                f"{args.folder}: valid: {len(corpus.sources)} sources, "
+                f"{len(corpus.claims)} claims, {len(corpus.assertions)} assertions, "
+                f"{len(corpus.conflicts)} conflicts"
+            )
+            return 0
+        return asyncio.run(_load(args.folder, args.batch_rows, quiet=args.quiet))
+    except ValidationError as error:
+        print(f"refused {args.folder}: {error}", file=sys.stderr)
+        return 1
+    except AppendOnlyError as error:
+        print(f"refused: {error}", file=sys.stderr)
+        return 1
+    except SettingsError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        return 2
+    except AuthError:
+        print("Neo4j rejected NEO4J_USER/NEO4J_PASSWORD", file=sys.stderr)
+        return 2
+    except ServiceUnavailable:
+        print("Neo4j is not reachable at NEO4J_URI", file=sys.stderr)
+        return 2
+    except MigrationError as error:
+        print(f"migration error: {error}", file=sys.stderr)
+        return 2
+
+
+async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
+    settings = Settings.from_env()
+    started = time.perf_counter()
+    async with open_driver(settings, pool_size=4) as driver:
+        with tqdm(desc=f"loading {folder}", unit=" batch", disable=quiet, leave=False) as bar:
+
+            def advance(batch: WriteBatch) -> None:
+                bar.update(1)
+                bar.set_postfix_str(", ".join(batch.files)[-60:])
+
+            report = await load_folder(
+                driver, settings.neo4j_database, folder, max_batch_rows=batch_rows, on_batch=advance
+            )
+        counts = await graph_counts(driver, settings.neo4j_database)
+    print(_summary(folder, report, time.perf_counter() - started, counts))
+    return 0
+
+
+def _summary(
+    folder: Path, report: LoadReport, seconds: float, counts: dict[str, dict[str, int]]
+) -> str:
+    lines = [f"loaded {folder} in {seconds:.1f}s", f"  {'':<14}{'created':>9}{'already there':>15}"]
+    for kind in KINDS:
+        lines.append(f"  {kind:<14}{report.created[kind]:>9}{report.already_there(kind):>15}")
+    nodes = ", ".join(f"{label} {n}" for label, n in sorted(counts["nodes"].items()))
+    relationships = ", ".join(f"{kind} {n}" for kind, n in sorted(counts["relationships"].items()))
+    lines += [f"graph now holds: {nodes}", f"  relationships: {relationships}"]
+    return "\n".join(lines)

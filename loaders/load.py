@@ -1,0 +1,47 @@
+"""Loading a data folder into Neo4j: read, validate everything, then write in batches."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from api.migrations import apply_migrations
+from loaders.plan import WriteBatch, plan
+from loaders.reading import read_data
+from loaders.writing import batch_totals, write_batch
+from neo4j import AsyncDriver
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What the load found in the files, and how much of it it created."""
+
+    in_files: Counter[str]
+    created: Counter[str]
+
+    def already_there(self, kind: str) -> int:
+        return self.in_files[kind] - self.created[kind]
+
+
+async def load_folder(
+    driver: AsyncDriver,
+    database: str,
+    folder: Path,
+    *,
+    max_batch_rows: int = 20_000,
+    on_batch: Callable[[WriteBatch], None] | None = None,
+) -> LoadReport:
+    """Validate ``folder`` as a whole (ValidationError: nothing written), then write it."""
+    data = read_data(folder)
+    await apply_migrations(driver, database)
+    batches = list(plan(data, max_batch_rows=max_batch_rows))
+    recorded_at = dt.datetime.now(dt.UTC)
+    created: Counter[str] = Counter()
+    for batch in batches:
+        created += await write_batch(driver, database, batch, recorded_at)
+        if on_batch is not None:
+            on_batch(batch)
+    return LoadReport(in_files=batch_totals(batches), created=created)

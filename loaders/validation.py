@@ -1,0 +1,494 @@
+"""Turning raw YAML mappings into validated records, and cross-checking them.
+
+Nothing is written unless everything validates. Every problem names the
+file, the record and the field, so a curator can go straight to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from loaders.records import (
+    Affiliation,
+    Assertion,
+    Claim,
+    Confidence,
+    Conflict,
+    ConflictKind,
+    Corpus,
+    Hedge,
+    Mode,
+    Organization,
+    OrganizationKind,
+    PartialDate,
+    Person,
+    Precision,
+    Qualifier,
+    Quantity,
+    Source,
+    SourceKind,
+    Stance,
+    Topic,
+)
+
+E = TypeVar("E", bound=StrEnum)
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,199}$")
+DATE_FORMATS = {
+    Precision.YEAR: "%Y",
+    Precision.MONTH: "%Y-%m",
+    Precision.DAY: "%Y-%m-%d",
+    Precision.MINUTE: "%Y-%m-%dT%H:%M",
+}
+DATE_SHAPES = {
+    Precision.YEAR: re.compile(r"^\d{4}$"),
+    Precision.MONTH: re.compile(r"^\d{4}-\d{2}$"),
+    Precision.DAY: re.compile(r"^\d{4}-\d{2}-\d{2}$"),
+    Precision.MINUTE: re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$"),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.record}: field '{self.field}': {self.message}"
+
+
+class ValidationError(Exception):
+    """The input is refused as a whole; nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        shown = "\n".join(f"  {problem}" for problem in problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{len(problems)} problem(s); nothing was written:\n{shown}{more}")
+
+
+@dataclass
+class Problems:
+    found: list[Problem] = field(default_factory=list)
+
+    def add(self, file: str, record: str, field_name: str, message: str) -> None:
+        self.found.append(Problem(file, record, field_name, message))
+
+    def raise_if_any(self) -> None:
+        if self.found:
+            raise ValidationError(self.found)
+
+
+class Fields:
+    """Reads the fields of one raw record, noting every problem instead of stopping."""
+
+    def __init__(
+        self, raw: Any, file: str, label: str, allowed: Iterable[str], problems: Problems
+    ) -> None:
+        self.file = file
+        self.problems = problems
+        self.ok = True
+        self.raw: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
+        raw_id = self.raw.get("id")
+        self.label = f"{label} {raw_id}" if isinstance(raw_id, str) else label
+        if not isinstance(raw, Mapping):
+            self.fail("(record)", f"expected a mapping of fields, got {type(raw).__name__}")
+            return
+        for unknown in sorted(set(self.raw) - set(allowed), key=str):
+            self.fail(str(unknown), "unknown field")
+
+    def fail(self, name: str, message: str) -> None:
+        self.ok = False
+        self.problems.add(self.file, self.label, name, message)
+
+    def text(self, name: str) -> str:
+        value = self.raw.get(name)
+        if not isinstance(value, str) or not value.strip():
+            self.fail(name, "required text is missing or empty")
+            return ""
+        return value
+
+    def optional_text(self, name: str) -> str | None:
+        value = self.raw.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(name, "must be non-empty text when given")
+            return None
+        return value
+
+    def record_id(self, name: str = "id") -> str:
+        value = self.text(name)
+        if value and not ID_PATTERN.match(value):
+            self.fail(name, f"{value!r} is not a valid id (lower-case letters, digits, - . _)")
+        return value
+
+    def optional_id(self, name: str) -> str | None:
+        return self.record_id(name) if self.raw.get(name) is not None else None
+
+    def ids(self, name: str) -> tuple[str, ...]:
+        value = self.raw.get(name, [])
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(name, "must be a list of ids")
+            return ()
+        if len(set(value)) != len(value):
+            self.fail(name, "lists the same id twice")
+        return tuple(value)
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        value = self.raw.get(name, [])
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            self.fail(name, "must be a list of texts")
+            return ()
+        return tuple(value)
+
+    def integer(self, name: str) -> int:
+        value = self.raw.get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            self.fail(name, "must be a whole number >= 0")
+            return -1
+        return value
+
+    def enum(self, name: str, kind: type[E]) -> E:
+        value = self.raw.get(name)
+        return self.enum_value(name, value, kind)
+
+    def optional_enum(self, name: str, kind: type[E]) -> E | None:
+        value = self.raw.get(name)
+        return None if value is None else self.enum_value(name, value, kind)
+
+    def enum_value(self, name: str, value: Any, kind: type[E]) -> E:
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(member.value for member in kind)
+            self.fail(name, f"{value!r} is not one of {allowed}")
+            return next(iter(kind))
+
+    def date(self, name: str) -> PartialDate:
+        value = self.raw.get(name)
+        checked = self.partial_date(name, value)
+        if checked is None:
+            self.fail(name, "required date is missing")
+            return PartialDate("1970", Precision.YEAR)
+        return checked
+
+    def partial_date(self, name: str, value: Any) -> PartialDate | None:
+        if value is None:
+            return None
+        if not isinstance(value, Mapping) or set(value) != {"date", "precision"}:
+            self.fail(name, "must be {date: ..., precision: YEAR|MONTH|DAY|MINUTE}")
+            return None
+        precision = self.enum_value(name, value["precision"], Precision)
+        date = str(value["date"])
+        if not DATE_SHAPES[precision].match(date) or not _parses(date, precision):
+            shape = DATE_FORMATS[precision].replace("%", "")
+            self.fail(name, f"{date!r} is not a valid {precision.value} date (expected {shape})")
+            return None
+        return PartialDate(date, precision)
+
+
+def _parses(date: str, precision: Precision) -> bool:
+    try:
+        dt.datetime.strptime(date, DATE_FORMATS[precision])
+    except ValueError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- one record each
+
+
+def organization(raw: Any, file: str, problems: Problems) -> Organization | None:
+    f = Fields(raw, file, "organization", ("id", "name", "kind"), problems)
+    record = Organization(f.record_id(), f.text("name"), f.enum("kind", OrganizationKind))
+    return record if f.ok else None
+
+
+def person(raw: Any, file: str, problems: Problems) -> Person | None:
+    f = Fields(raw, file, "person", ("id", "name", "aliases", "affiliations"), problems)
+    affiliations = tuple(
+        a for a in (_affiliation(item, f) for item in _list(f, "affiliations")) if a is not None
+    )
+    record = Person(f.record_id(), f.text("name"), f.texts("aliases"), affiliations)
+    return record if f.ok else None
+
+
+def _affiliation(raw: Any, owner: Fields) -> Affiliation | None:
+    if not isinstance(raw, Mapping) or set(raw) - {"organization", "role", "as_of"}:
+        owner.fail("affiliations", "each is {organization, role, as_of}")
+        return None
+    organization_id = raw.get("organization")
+    role = raw.get("role")
+    if not isinstance(organization_id, str) or not isinstance(role, str) or not role:
+        owner.fail("affiliations", "each needs an organization id and a role")
+        return None
+    return Affiliation(organization_id, role, owner.partial_date("affiliations", raw.get("as_of")))
+
+
+def topic(raw: Any, file: str, problems: Problems) -> Topic | None:
+    f = Fields(raw, file, "topic", ("id", "name"), problems)
+    record = Topic(f.record_id(), f.text("name"))
+    return record if f.ok else None
+
+
+SOURCE_FIELDS = (
+    "id", "file", "title", "url", "kind", "genre", "language", "published",
+    "publisher", "authors", "republishes", "confidence", "note",
+)  # fmt: skip
+
+
+def source(raw: Any, file: str, problems: Problems, texts: Mapping[str, str]) -> Source | None:
+    """``texts`` maps a source's ``file`` value to the document's text."""
+    f = Fields(raw, file, "source", SOURCE_FIELDS, problems)
+    text_file = f.optional_text("file")
+    text = None
+    if text_file is not None:
+        text = texts.get(text_file)
+        if text is None:
+            f.fail("file", f"document {text_file!r} does not exist or is not UTF-8 text")
+    record = Source(
+        id=f.record_id(),
+        title=f.text("title"),
+        kind=f.enum("kind", SourceKind),
+        language=f.text("language"),
+        published=f.date("published"),
+        url=f.optional_text("url"),
+        genre=f.optional_text("genre"),
+        publisher=f.optional_id("publisher"),
+        authors=f.ids("authors"),
+        republishes=f.optional_id("republishes"),
+        confidence=f.optional_enum("confidence", Confidence),
+        note=f.optional_text("note"),
+        text=text,
+        sha256=_sha256(text) if text is not None else None,
+    )
+    return record if f.ok else None
+
+
+def _sha256(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def claim(raw: Any, file: str, problems: Problems) -> Claim | None:
+    f = Fields(raw, file, "claim", ("id", "text", "topics", "quantity"), problems)
+    record = Claim(f.record_id(), f.text("text"), f.ids("topics"), _quantity(f))
+    return record if f.ok else None
+
+
+def _quantity(f: Fields) -> Quantity | None:
+    raw = f.raw.get("quantity")
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping) or set(raw) != {"value", "unit", "qualifier"}:
+        f.fail("quantity", "must be {value, unit, qualifier}")
+        return None
+    value, unit = raw["value"], raw["unit"]
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        f.fail("quantity", f"value {value!r} is not a number")
+        return None
+    if not isinstance(unit, str) or not unit.strip():
+        f.fail("quantity", "unit is missing")
+        return None
+    return Quantity(float(value), unit, f.enum_value("quantity", raw["qualifier"], Qualifier))
+
+
+ASSERTION_FIELDS = (
+    "id", "claim", "by", "stance", "mode", "hedge", "quote", "start", "end",
+    "asserted", "cites", "note",
+)  # fmt: skip
+
+
+def assertion(raw: Any, file: str, problems: Problems, found_in: Source | None) -> Assertion | None:
+    f = Fields(raw, file, "assertion", ASSERTION_FIELDS, problems)
+    asserted = f.partial_date("asserted", f.raw.get("asserted"))
+    if found_in is None:
+        f.fail("(file)", "assertions need the file's `source` to name a known source")
+    record = Assertion(
+        id=f.record_id(),
+        claim=f.record_id("claim"),
+        by=f.record_id("by"),
+        source=found_in.id if found_in else "",
+        stance=f.enum("stance", Stance),
+        mode=f.enum("mode", Mode),
+        hedge=f.enum("hedge", Hedge),
+        quote=f.text("quote"),
+        start=f.integer("start"),
+        end=f.integer("end"),
+        asserted=asserted
+        or (found_in.published if found_in else PartialDate("1970", Precision.YEAR)),
+        cites=f.ids("cites"),
+        note=f.optional_text("note"),
+    )
+    if f.ok and found_in is not None:
+        _check_quote(record, found_in, f)
+    return record if f.ok else None
+
+
+def _check_quote(record: Assertion, found_in: Source, f: Fields) -> None:
+    text = found_in.text
+    if text is None:
+        f.fail("quote", f"source {found_in.id} has no text to quote from")
+        return
+    if not record.start < record.end <= len(text):
+        f.fail(
+            "end", f"span [{record.start}:{record.end}] is outside the text (length {len(text)})"
+        )
+        return
+    actual = text[record.start : record.end]
+    if actual != record.quote:
+        f.fail(
+            "quote",
+            f"is not the source text at [{record.start}:{record.end}], which reads {actual!r}",
+        )
+
+
+def conflict(raw: Any, file: str, problems: Problems) -> Conflict | None:
+    f = Fields(raw, file, "conflict", ("claims", "kind", "note"), problems)
+    pair = f.ids("claims")
+    if len(pair) != 2:
+        f.fail("claims", "must name exactly two different claims")
+        pair = ("", "")
+    first, second = sorted(pair)
+    f.label = f"conflict {first} <> {second}"
+    record = Conflict(first, second, f.enum("kind", ConflictKind), f.text("note"))
+    return record if f.ok else None
+
+
+def _list(f: Fields, name: str) -> list[Any]:
+    value = f.raw.get(name, [])
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        f.fail(name, "must be a list")
+        return []
+    return value
+
+
+# ---------------------------------------------------------------- the whole corpus
+
+
+def cross_check(corpus: Corpus, origin: Mapping[str, str], problems: Problems) -> None:
+    """References resolve, ids are unique, every claim is asserted, no duplicate conflicts.
+
+    ``origin`` maps each record id to the file that defines it, for messages.
+    """
+    kinds = _unique_ids(corpus, origin, problems)
+    agents = kinds["organization"] | kinds["person"]
+
+    def expect(
+        record_id: str, field_name: str, value: str | None, wanted: set[str], what: str
+    ) -> None:
+        if value is not None and value not in wanted:
+            label = _label(kinds, record_id)
+            problems.add(
+                origin.get(record_id, "?"), label, field_name, f"{what} {value!r} does not exist"
+            )
+
+    for person_record in corpus.people:
+        for affiliation in person_record.affiliations:
+            expect(
+                person_record.id,
+                "affiliations",
+                affiliation.organization,
+                kinds["organization"],
+                "organization",
+            )
+    for source_record in corpus.sources:
+        expect(
+            source_record.id,
+            "publisher",
+            source_record.publisher,
+            kinds["organization"],
+            "organization",
+        )
+        expect(
+            source_record.id, "republishes", source_record.republishes, kinds["source"], "source"
+        )
+        for author in source_record.authors:
+            expect(source_record.id, "authors", author, agents, "person or organization")
+    for claim_record in corpus.claims:
+        for topic_id in claim_record.topics:
+            expect(claim_record.id, "topics", topic_id, kinds["topic"], "topic")
+    for assertion_record in corpus.assertions:
+        expect(assertion_record.id, "claim", assertion_record.claim, kinds["claim"], "claim")
+        expect(assertion_record.id, "by", assertion_record.by, agents, "person or organization")
+        for cited in assertion_record.cites:
+            expect(assertion_record.id, "cites", cited, kinds["assertion"], "assertion")
+            if cited == assertion_record.id:
+                problems.add(
+                    origin[assertion_record.id], f"assertion {cited}", "cites", "cites itself"
+                )
+    _every_claim_asserted(corpus, origin, problems)
+    _conflicts(corpus, origin, kinds["claim"], problems)
+
+
+def _unique_ids(
+    corpus: Corpus, origin: Mapping[str, str], problems: Problems
+) -> dict[str, set[str]]:
+    groups: dict[str, list[Any]] = {
+        "organization": corpus.organizations,
+        "person": corpus.people,
+        "topic": corpus.topics,
+        "source": corpus.sources,
+        "claim": corpus.claims,
+        "assertion": corpus.assertions,
+    }
+    seen: dict[str, str] = {}
+    kinds: dict[str, set[str]] = {name: set() for name in groups}
+    for kind, records in groups.items():
+        for record in records:
+            if record.id in seen:
+                problems.add(
+                    origin.get(record.id, "?"), f"{kind} {record.id}", "id",
+                    f"duplicate id: already used by a {seen[record.id]}",
+                )  # fmt: skip
+                continue
+            seen[record.id] = kind
+            kinds[kind].add(record.id)
+    return kinds
+
+
+def _label(kinds: Mapping[str, set[str]], record_id: str) -> str:
+    kind = next((name for name, ids in kinds.items() if record_id in ids), "record")
+    return f"{kind} {record_id}"
+
+
+def _every_claim_asserted(corpus: Corpus, origin: Mapping[str, str], problems: Problems) -> None:
+    asserted = {a.claim for a in corpus.assertions}
+    for claim_record in corpus.claims:
+        if claim_record.id not in asserted:
+            problems.add(
+                origin.get(claim_record.id, "?"), f"claim {claim_record.id}", "id",
+                "no assertion is about this claim: every claim needs a source",
+            )  # fmt: skip
+
+
+def _conflicts(
+    corpus: Corpus, origin: Mapping[str, str], claims: set[str], problems: Problems
+) -> None:
+    seen: set[tuple[str, str]] = set()
+    for record in corpus.conflicts:
+        file = origin.get(f"conflict:{record.first}:{record.second}", "?")
+        label = f"conflict {record.first} <> {record.second}"
+        for claim_id in (record.first, record.second):
+            if claim_id not in claims:
+                problems.add(file, label, "claims", f"claim {claim_id!r} does not exist")
+        if record.first == record.second:
+            problems.add(file, label, "claims", "a claim cannot contradict itself")
+        if (record.first, record.second) in seen:
+            problems.add(file, label, "claims", "the same pair of claims is listed twice")
+        seen.add((record.first, record.second))

@@ -1,0 +1,4 @@
+UNWIND $rows AS row
+MATCH (a:Assertion {id: row.from})
+MATCH (b:Assertion {id: row.to})
+MERGE (a)-[:CITES]->(b)

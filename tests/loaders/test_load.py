@@ -1,0 +1,100 @@
+"""Loading into the real Neo4j: counts, idempotence, append-only refusals."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from api.settings import Settings
+from loaders.load import load_folder
+from loaders.reading import read_data
+from loaders.writing import AppendOnlyError, graph_counts
+from neo4j import AsyncDriver
+from tests.conftest import SEED_DATA
+from tests.loaders.conftest import Edit
+
+SNAPSHOT = """
+MATCH (n) WHERE NOT n:Migration
+OPTIONAL MATCH (n)-[r]->(m)
+WITH n, collect([type(r), m.id, properties(r)]) AS out
+RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, out
+ORDER BY id
+"""
+
+
+async def snapshot(driver: AsyncDriver, database: str) -> list[dict[str, Any]]:
+    records, _, _ = await driver.execute_query(SNAPSHOT, database_=database)
+    return [
+        {
+            **record.data(),
+            "out": sorted(record["out"], key=lambda link: (str(link[0]), str(link[1]))),
+        }
+        for record in records
+    ]
+
+
+async def test_counts_match_the_files(empty_graph: AsyncDriver, settings: Settings) -> None:
+    corpus = read_data(SEED_DATA).corpus
+    report = await load_folder(empty_graph, settings.neo4j_database, SEED_DATA)
+    counts = await graph_counts(empty_graph, settings.neo4j_database)
+    assert counts["nodes"] == {
+        "Source": len(corpus.sources),
+        "Organization": len(corpus.organizations),
+        "Person": len(corpus.people),
+        "Topic": len(corpus.topics),
+        "Claim": len(corpus.claims),
+        "Assertion": len(corpus.assertions),
+    }
+    relationships = counts["relationships"]
+    assert relationships["MADE"] == relationships["ABOUT"] == relationships["FOUND_IN"]
+    assert relationships["MADE"] == len(corpus.assertions)
+    assert relationships["CONTRADICTS"] == len(corpus.conflicts)
+    assert relationships["CITES"] == sum(len(a.cites) for a in corpus.assertions)
+    assert relationships["ABOUT_TOPIC"] == sum(len(c.topics) for c in corpus.claims)
+    assert relationships["REPUBLISHES"] == 1
+    assert report.created["Assertion"] == len(corpus.assertions)
+
+
+async def test_loading_twice_changes_nothing(empty_graph: AsyncDriver, settings: Settings) -> None:
+    database = settings.neo4j_database
+    await load_folder(empty_graph, database, SEED_DATA)
+    first = await snapshot(empty_graph, database)
+    report = await load_folder(empty_graph, database, SEED_DATA)
+    assert await snapshot(empty_graph, database) == first
+    assert sum(report.created.values()) == 0
+    assert report.already_there("Assertion") == len(read_data(SEED_DATA).corpus.assertions)
+
+
+async def test_source_text_and_hash_are_stored(seed_graph: AsyncDriver, settings: Settings) -> None:
+    records, _, _ = await seed_graph.execute_query(
+        "MATCH (s:Source) WHERE s.text IS NOT NULL RETURN s.text AS text, s.sha256 AS sha",
+        database_=settings.neo4j_database,
+    )
+    assert len(records) == 5
+    for record in records:
+        assert hashlib.sha256(record["text"].encode("utf-8")).hexdigest() == record["sha"]
+
+
+async def test_changed_record_is_refused_and_its_batch_written_nowhere(
+    writable_seed_graph: AsyncDriver, settings: Settings, data_copy: Path, edit: Edit
+) -> None:
+    database = settings.neo4j_database
+    before = await snapshot(writable_seed_graph, database)
+
+    def change_and_add(content: dict[str, Any]) -> None:
+        content["claims"][0]["text"] += " (edited)"
+        new_claim = {"id": "claim-new-in-same-file", "text": "A new claim."}
+        content["claims"].append(new_claim)
+        assertion = dict(content["assertions"][0], id="asrt-new-in-same-file")
+        assertion["claim"] = new_claim["id"]
+        assertion.pop("cites", None)
+        content["assertions"].append(assertion)
+
+    edit("claims/002-jpost-iran-declared-war.yaml", change_and_add)
+    with pytest.raises(AppendOnlyError, match="append-only") as raised:
+        await load_folder(writable_seed_graph, database, data_copy)
+    assert raised.value.kind == "Claim"
+    assert await snapshot(writable_seed_graph, database) == before
