@@ -43,3 +43,6 @@ LOAD_CITES: Final = load("load_cites")
 LOAD_CONFLICTS: Final = load("load_conflicts")
 UPDATE_FIRST_ASSERTED: Final = load("update_first_asserted")
 GRAPH_COUNTS: Final = load("graph_counts")
+
+# Reading (api/store/): each answers one question in one round trip.
+CLAIM_PROVENANCE: Final = load("claim_provenance")

@@ -1,0 +1,79 @@
+// The whole provenance of one claim, shaped as the API answers it, in one round trip.
+MATCH (c:Claim {id: $claimId})
+CALL (c) {
+  MATCH (c)<-[:ABOUT]-(a:Assertion)-[:FOUND_IN]->(s:Source)
+  MATCH (speaker)-[:MADE]->(a)
+  CALL (a, speaker) {
+    OPTIONAL MATCH (speaker)-[r:AFFILIATED_WITH]->(org:Organization)
+    WHERE r.asOf IS NULL OR r.asOf <= a.asserted
+    WITH r, org ORDER BY r.asOf DESC
+    RETURN collect(org {.id, .name, .kind, role: r.role, asOf: r.asOf, asOfPrecision: r.asOfPrecision}) AS affiliations
+  }
+  CALL (a) {
+    // The longest CITES chain from this assertion down to the first speaker.
+    OPTIONAL MATCH path = (a)-[:CITES*1..8]->(tip:Assertion)
+    WHERE NOT (tip)-[:CITES]->(:Assertion)
+    WITH path ORDER BY length(path) DESC LIMIT 1
+    UNWIND CASE WHEN path IS NULL THEN [] ELSE range(1, length(path)) END AS depth
+    WITH depth, nodes(path)[depth] AS step
+    MATCH (who)-[:MADE]->(step)-[:FOUND_IN]->(ss:Source)
+    MATCH (step)-[:ABOUT]->(sc:Claim)
+    WITH depth, step, who, ss, sc ORDER BY depth
+    RETURN collect(step {.id, .stance, .mode, .hedge, .quote, .start, .end, .asserted,
+                         .assertedPrecision, .retractedAt, claimId: sc.id, claimText: sc.text,
+                         speaker: who {.id, .name, .kind, isPerson: who:Person},
+                         sourceId: ss.id, sourceTitle: ss.title}) AS chain
+  }
+  CALL (s) {
+    OPTIONAL MATCH (s)-[:PUBLISHED_BY]->(pub:Organization)
+    OPTIONAL MATCH (s)-[:REPUBLISHES]->(orig:Source)
+    OPTIONAL MATCH (orig)-[:PUBLISHED_BY]->(origPub:Organization)
+    RETURN s {.id, .title, .url, .kind, .genre, .language, .published, .publishedPrecision,
+              .confidence, .note, .sha256,
+              publisher: pub {.id, .name, .kind},
+              authors: COLLECT { MATCH (s)-[w:WRITTEN_BY]->(au) WITH au, w ORDER BY w.position
+                                 RETURN au {.id, .name, .kind, isPerson: au:Person} },
+              republishes: orig {.id, .title, .url, .published, .publishedPrecision,
+                                 publisher: origPub {.id, .name, .kind}}} AS source
+  }
+  CALL (a) {
+    // Where the words first appeared: follow CITES to the first speaker, then a
+    // republished copy to its original, then the original to its publisher.
+    MATCH (a)-[:CITES*0..8]->(root:Assertion)-[:FOUND_IN]->(rootSource:Source)
+    WHERE NOT (root)-[:CITES]->(:Assertion)
+    OPTIONAL MATCH (rootSource)-[:REPUBLISHES]->(original:Source)
+    WITH coalesce(original, rootSource) AS first
+    OPTIONAL MATCH (first)-[:PUBLISHED_BY]->(outletOrg:Organization)
+    RETURN collect(DISTINCT coalesce(outletOrg.id, first.id)) AS outlets
+  }
+  WITH a, speaker, affiliations, chain, source, outlets
+  ORDER BY a.asserted, source.published, a.id
+  RETURN collect(a {.id, .stance, .mode, .hedge, .quote, .start, .end, .asserted, .assertedPrecision,
+                    .recordedAt, .retractedAt, .note,
+                    speaker: speaker {.id, .name, .kind, isPerson: speaker:Person},
+                    affiliations: affiliations, source: source, chain: chain}) AS assertions,
+         reduce(seen = [], group IN collect(
+                  CASE WHEN a.stance = 'SUPPORTS' AND a.retractedAt IS NULL THEN outlets END)
+                | seen + [outlet IN group WHERE NOT outlet IN seen]) AS supportingOutlets
+}
+CALL (c) {
+  OPTIONAL MATCH (c)-[r:CONTRADICTS]-(other:Claim)
+  WITH r, other ORDER BY other.id
+  RETURN collect(CASE WHEN other IS NOT NULL THEN {
+    kind: r.kind, note: r.note,
+    otherClaim: other {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted},
+    otherAssertions: COLLECT {
+      MATCH (who)-[:MADE]->(oa:Assertion)-[:ABOUT]->(other), (oa)-[:FOUND_IN]->(os:Source)
+      WITH oa, who, os ORDER BY oa.asserted, oa.id
+      RETURN oa {.id, .stance, .mode, .hedge, .quote, .asserted, .assertedPrecision, .retractedAt,
+                 speaker: who {.id, .name, .kind, isPerson: who:Person},
+                 sourceId: os.id, sourceTitle: os.title}
+    }
+  } END) AS conflicts
+}
+RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted,
+          topics: COLLECT { MATCH (c)-[:ABOUT_TOPIC]->(t:Topic) RETURN t {.id, .name} }} AS claim,
+       assertions,
+       CASE WHEN size(assertions) = 0 THEN null ELSE assertions[0] END AS firstAppearance,
+       size(supportingOutlets) AS independentSourceCount,
+       conflicts
