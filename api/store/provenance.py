@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from api import cypher
+from api.store.records import ProvenanceRecord
 from neo4j import AsyncDriver, RoutingControl
 
 
 async def fetch_provenance(
     driver: AsyncDriver, database: str, claim_id: str
-) -> dict[str, Any] | None:
+) -> ProvenanceRecord | None:
     """The claim, its assertions by date with speakers, sources and CITES chains,
-    its first appearance, independent source count and conflicts; None if unknown."""
+    its independent source count and its conflicts; None for an unknown claim."""
     records, _, _ = await driver.execute_query(
         cypher.CLAIM_PROVENANCE, claimId=claim_id, routing_=RoutingControl.READ, database_=database
     )
-    return records[0].data() if records else None
+    return ProvenanceRecord.from_map(records[0].data()) if records else None

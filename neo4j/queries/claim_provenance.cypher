@@ -74,6 +74,5 @@ CALL (c) {
 RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted,
           topics: COLLECT { MATCH (c)-[:ABOUT_TOPIC]->(t:Topic) RETURN t {.id, .name} }} AS claim,
        assertions,
-       CASE WHEN size(assertions) = 0 THEN null ELSE assertions[0] END AS firstAppearance,
        size(supportingOutlets) AS independentSourceCount,
        conflicts

@@ -12,18 +12,23 @@ async def test_efp_claim_traces_to_unnamed_reports_in_the_jerusalem_post(
 ) -> None:
     provenance = await fetch_provenance(seed_graph, settings.neo4j_database, "claim-efp-196-killed")
     assert provenance is not None
-    assert provenance["claim"]["quantityValue"] == 196
-    assert provenance["claim"]["quantityQualifier"] == "AT_LEAST"
-    [assertion] = provenance["assertions"]
-    assert assertion["speaker"]["id"] == "agent-unnamed-reports"
-    assert assertion["mode"] == "REPORTED"
-    assert assertion["quote"] == "Reports say that the EFPs killed at least 196 US troops."
-    source = assertion["source"]
-    assert source["publisher"]["name"] == "The Jerusalem Post"
-    assert [author["name"] for author in source["authors"]] == ["Seth J. Frantzman"]
-    assert (source["published"], source["publishedPrecision"]) == ("2021-07-08T10:00", "MINUTE")
-    assert provenance["firstAppearance"]["id"] == assertion["id"]
-    assert provenance["independentSourceCount"] == 1
+    assert provenance.claim.quantity is not None
+    assert (provenance.claim.quantity.value, provenance.claim.quantity.qualifier) == (
+        196,
+        "AT_LEAST",
+    )
+    [assertion] = provenance.assertions
+    assert assertion.speaker.id == "agent-unnamed-reports"
+    assert assertion.mode == "REPORTED"
+    assert assertion.quote == "Reports say that the EFPs killed at least 196 US troops."
+    source = assertion.source
+    assert source.publisher is not None
+    assert source.publisher.name == "The Jerusalem Post"
+    assert [author.name for author in source.authors] == ["Seth J. Frantzman"]
+    assert source.published is not None
+    assert (source.published.date, source.published.precision) == ("2021-07-08T10:00", "MINUTE")
+    assert provenance.first_appearance == assertion
+    assert provenance.independent_source_count == 1
 
 
 async def test_reported_speech_chain_ends_at_the_first_speaker(
@@ -33,10 +38,10 @@ async def test_reported_speech_chain_ends_at_the_first_speaker(
         seed_graph, settings.neo4j_database, "claim-ac-trump-threatened-iraq-sanctions"
     )
     assert provenance is not None
-    [kadhim] = [a for a in provenance["assertions"] if a["speaker"]["id"] == "person-abbas-kadhim"]
-    assert [step["speaker"]["id"] for step in kadhim["chain"]] == ["person-donald-trump"]
-    assert kadhim["chain"][0]["mode"] == "DIRECT_QUOTE"
-    assert kadhim["affiliations"][0]["name"] == "Atlantic Council"
+    [kadhim] = [a for a in provenance.assertions if a.speaker.id == "person-abbas-kadhim"]
+    assert [step.speaker.id for step in kadhim.chain] == ["person-donald-trump"]
+    assert kadhim.chain[0].mode == "DIRECT_QUOTE"
+    assert kadhim.affiliations[0].organization.name == "Atlantic Council"
 
 
 async def test_assertions_are_ordered_by_date(seed_graph: AsyncDriver, settings: Settings) -> None:
@@ -44,10 +49,10 @@ async def test_assertions_are_ordered_by_date(seed_graph: AsyncDriver, settings:
         seed_graph, settings.neo4j_database, "claim-soleimani-strike-restored-deterrence"
     )
     assert provenance is not None
-    dates = [a["asserted"] for a in provenance["assertions"]]
+    dates = [a.asserted.date for a in provenance.assertions if a.asserted]
     assert len(dates) >= 3
     assert dates == sorted(dates)
-    stances = {a["speaker"]["id"]: a["stance"] for a in provenance["assertions"]}
+    stances = {a.speaker.id: a.stance for a in provenance.assertions}
     assert stances["person-barbara-slavin"] == "REFUTES"
     assert stances["person-frederic-hof"] == "SUPPORTS"
 
