@@ -75,7 +75,9 @@ async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
     settings = Settings.from_env()
     started = time.perf_counter()
     async with open_driver(settings, pool_size=4) as driver:
-        with tqdm(desc=f"loading {folder}", unit=" batch", disable=quiet, leave=False) as bar:
+        with tqdm(
+            desc=f"loading {folder}", unit=" batch", disable=True if quiet else None, leave=False
+        ) as bar:
 
             def advance(batch: WriteBatch) -> None:
                 bar.update(1)
