@@ -19,7 +19,7 @@ from tqdm import tqdm
 from api.database import open_driver
 from api.migrations import MigrationError
 from api.settings import Settings, SettingsError
-from loaders.load import LoadReport, load_folder
+from loaders.load import LoadReport, load_data
 from loaders.plan import WriteBatch
 from loaders.reading import read_data
 from loaders.validation import ValidationError
@@ -72,8 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
-    settings = Settings.from_env()
     started = time.perf_counter()
+    data = read_data(folder)
+    settings = Settings.from_env()
     async with open_driver(settings, pool_size=4) as driver:
         with tqdm(
             desc=f"loading {folder}", unit=" batch", disable=True if quiet else None, leave=False
@@ -83,8 +84,8 @@ async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
                 bar.update(1)
                 bar.set_postfix_str(", ".join(batch.files)[-60:])
 
-            report = await load_folder(
-                driver, settings.neo4j_database, folder, max_batch_rows=batch_rows, on_batch=advance
+            report = await load_data(
+                driver, settings.neo4j_database, data, max_batch_rows=batch_rows, on_batch=advance
             )
         counts = await graph_counts(driver, settings.neo4j_database)
     print(_summary(folder, report, time.perf_counter() - started, counts))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from api.migrations import apply_migrations
 from loaders.plan import WriteBatch, plan
-from loaders.reading import read_data
+from loaders.reading import DataSet, read_data
 from loaders.writing import batch_totals, write_batch
 from neo4j import AsyncDriver
 
@@ -35,7 +35,20 @@ async def load_folder(
     on_batch: Callable[[WriteBatch], None] | None = None,
 ) -> LoadReport:
     """Validate ``folder`` as a whole (ValidationError: nothing written), then write it."""
-    data = read_data(folder)
+    return await load_data(
+        driver, database, read_data(folder), max_batch_rows=max_batch_rows, on_batch=on_batch
+    )
+
+
+async def load_data(
+    driver: AsyncDriver,
+    database: str,
+    data: DataSet,
+    *,
+    max_batch_rows: int = 20_000,
+    on_batch: Callable[[WriteBatch], None] | None = None,
+) -> LoadReport:
+    """Write an already validated data set: migrations first, then batch after batch."""
     await apply_migrations(driver, database)
     batches = list(plan(data, max_batch_rows=max_batch_rows))
     recorded_at = dt.datetime.now(dt.UTC)

@@ -138,6 +138,8 @@ def _read_file(
     for item in section("claims"):
         keep(check.claim(item, name, problems), claim_file.claims)
     for item in section("assertions"):
+        if isinstance(item, Mapping) and isinstance(item.get("claim"), str):
+            corpus.claims_named_by_assertions.add(item["claim"])
         keep(check.assertion(item, name, problems, found_in), claim_file.assertions)
     for item in section("conflicts"):
         record = check.conflict(item, name, problems)

@@ -246,3 +246,6 @@ class Corpus:
     claims: list[Claim] = field(default_factory=list)
     assertions: list[Assertion] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    # Claims named by any assertion, valid or not: a refused assertion must not
+    # also make its claim look unasserted.
+    claims_named_by_assertions: set[str] = field(default_factory=set)

@@ -468,9 +468,8 @@ def _label(kinds: Mapping[str, set[str]], record_id: str) -> str:
 
 
 def _every_claim_asserted(corpus: Corpus, origin: Mapping[str, str], problems: Problems) -> None:
-    asserted = {a.claim for a in corpus.assertions}
     for claim_record in corpus.claims:
-        if claim_record.id not in asserted:
+        if claim_record.id not in corpus.claims_named_by_assertions:
             problems.add(
                 origin.get(claim_record.id, "?"), f"claim {claim_record.id}", "id",
                 "no assertion is about this claim: every claim needs a source",
