@@ -116,8 +116,8 @@ class ClaimRecord:
 
 
 @dataclass(frozen=True)
-class CitationStepRecord:
-    """One link of a CITES chain: whose words were passed on, where."""
+class AssertionBriefRecord:
+    """An assertion in brief: a link of a CITES chain, or one on the other side of a conflict."""
 
     assertion_id: str
     speaker: AgentRecord
@@ -126,13 +126,14 @@ class CitationStepRecord:
     hedge: str
     quote: str
     asserted: PartialDateRecord | None
-    claim_id: str
-    claim_text: str
+    retracted_at: Any
     source_id: str
     source_title: str
+    claim_id: str | None = None
+    claim_text: str | None = None
 
     @classmethod
-    def from_map(cls, value: Map) -> CitationStepRecord:
+    def from_map(cls, value: Map) -> AssertionBriefRecord:
         return cls(
             assertion_id=value["id"],
             speaker=AgentRecord.from_map(value["speaker"]),
@@ -141,10 +142,11 @@ class CitationStepRecord:
             hedge=value["hedge"],
             quote=value["quote"],
             asserted=PartialDateRecord.of(value.get("asserted"), value.get("assertedPrecision")),
-            claim_id=value["claimId"],
-            claim_text=value["claimText"],
+            retracted_at=value.get("retractedAt"),
             source_id=value["sourceId"],
             source_title=value["sourceTitle"],
+            claim_id=value.get("claimId"),
+            claim_text=value.get("claimText"),
         )
 
 
@@ -164,7 +166,7 @@ class AssertionRecord:
     speaker: AgentRecord
     affiliations: tuple[AffiliationRecord, ...]
     source: SourceRecord
-    chain: tuple[CitationStepRecord, ...]
+    chain: tuple[AssertionBriefRecord, ...]
 
     @classmethod
     def from_map(cls, value: Map) -> AssertionRecord:
@@ -185,38 +187,7 @@ class AssertionRecord:
                 AffiliationRecord.from_map(a) for a in value.get("affiliations") or ()
             ),
             source=SourceRecord.from_map(value["source"]),
-            chain=tuple(CitationStepRecord.from_map(step) for step in value.get("chain") or ()),
-        )
-
-
-@dataclass(frozen=True)
-class ConflictSideRecord:
-    """An assertion on the other side of a conflict, in brief."""
-
-    assertion_id: str
-    speaker: AgentRecord
-    stance: str
-    mode: str
-    hedge: str
-    quote: str
-    asserted: PartialDateRecord | None
-    retracted_at: Any
-    source_id: str
-    source_title: str
-
-    @classmethod
-    def from_map(cls, value: Map) -> ConflictSideRecord:
-        return cls(
-            assertion_id=value["id"],
-            speaker=AgentRecord.from_map(value["speaker"]),
-            stance=value["stance"],
-            mode=value["mode"],
-            hedge=value["hedge"],
-            quote=value["quote"],
-            asserted=PartialDateRecord.of(value.get("asserted"), value.get("assertedPrecision")),
-            retracted_at=value.get("retractedAt"),
-            source_id=value["sourceId"],
-            source_title=value["sourceTitle"],
+            chain=tuple(AssertionBriefRecord.from_map(step) for step in value.get("chain") or ()),
         )
 
 
@@ -225,7 +196,7 @@ class ConflictRecord:
     kind: str
     note: str
     other_claim: ClaimRecord
-    other_side: tuple[ConflictSideRecord, ...]
+    other_side: tuple[AssertionBriefRecord, ...]
 
     @classmethod
     def from_map(cls, value: Map) -> ConflictRecord:
@@ -233,7 +204,7 @@ class ConflictRecord:
             kind=value["kind"],
             note=value["note"],
             other_claim=ClaimRecord.from_map(value["otherClaim"]),
-            other_side=tuple(ConflictSideRecord.from_map(a) for a in value["otherAssertions"]),
+            other_side=tuple(AssertionBriefRecord.from_map(a) for a in value["otherAssertions"]),
         )
 
 
