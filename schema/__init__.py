@@ -5,9 +5,11 @@ from __future__ import annotations
 import strawberry
 from strawberry.tools import merge_types
 
+from schema.claims import ClaimQueries
+from schema.people import Organization, Person
 from schema.topics import TopicQueries
 
 
 def build_schema() -> strawberry.Schema:
-    query = merge_types("Query", (TopicQueries,))
-    return strawberry.Schema(query=query)
+    query = merge_types("Query", (ClaimQueries, TopicQueries))
+    return strawberry.Schema(query=query, types=[Person, Organization])

@@ -1,0 +1,175 @@
+"""Claims, the assertions made about them, their provenance and their conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import strawberry
+
+from api.context import Context
+from api.store.provenance import fetch_provenance
+from api.store.records import (
+    AssertionBriefRecord,
+    AssertionRecord,
+    ClaimRecord,
+    ConflictRecord,
+    ProvenanceRecord,
+)
+from schema.common import ConflictKind, Hedge, Mode, PartialDate, Quantity, Span, Stance
+from schema.people import Affiliation, Agent, agent_from_record
+from schema.sources import Source
+
+
+def _datetime(value: Any) -> dt.datetime | None:
+    """Neo4j's DateTime as Python's (None stays None)."""
+    if value is None:
+        return None
+    native: dt.datetime = value.to_native()
+    return native
+
+
+@strawberry.type(description="One proposition, stated neutrally.")
+class Claim:
+    id: strawberry.ID
+    text: str
+    quantity: Quantity | None
+    first_asserted: str | None = strawberry.field(
+        description="ISO date of the earliest assertion about it."
+    )
+
+    @classmethod
+    def from_record(cls, record: ClaimRecord) -> Claim:
+        return cls(
+            id=strawberry.ID(record.id),
+            text=record.text,
+            quantity=Quantity.from_record(record.quantity),
+            first_asserted=record.first_asserted,
+        )
+
+
+@strawberry.type(description="An assertion in brief: whose words, where, and about what.")
+class AssertionBrief:
+    id: strawberry.ID
+    speaker: Agent
+    stance: Stance
+    mode: Mode
+    hedge: Hedge
+    quote: str
+    asserted: PartialDate | None
+    retracted_at: dt.datetime | None
+    source_id: strawberry.ID
+    source_title: str
+    claim_id: strawberry.ID | None
+    claim_text: str | None
+
+    @classmethod
+    def from_record(cls, record: AssertionBriefRecord) -> AssertionBrief:
+        return cls(
+            id=strawberry.ID(record.assertion_id),
+            speaker=agent_from_record(record.speaker),
+            stance=Stance(record.stance),
+            mode=Mode(record.mode),
+            hedge=Hedge(record.hedge),
+            quote=record.quote,
+            asserted=PartialDate.from_record(record.asserted),
+            retracted_at=_datetime(record.retracted_at),
+            source_id=strawberry.ID(record.source_id),
+            source_title=record.source_title,
+            claim_id=strawberry.ID(record.claim_id) if record.claim_id else None,
+            claim_text=record.claim_text,
+        )
+
+
+@strawberry.type(description="One act of someone taking a position on a claim, in one source.")
+class Assertion:
+    id: strawberry.ID
+    speaker: Agent
+    speaker_affiliations: list[Affiliation] = strawberry.field(
+        description="The speaker's roles as of the assertion's date, latest first."
+    )
+    stance: Stance
+    mode: Mode
+    hedge: Hedge
+    quote: str = strawberry.field(description="The exact words: source text[span.start:span.end].")
+    span: Span
+    asserted: PartialDate | None
+    recorded_at: dt.datetime | None
+    retracted_at: dt.datetime | None = strawberry.field(description="Set once withdrawn; kept.")
+    note: str | None
+    source: Source
+    citation_chain: list[AssertionBrief] = strawberry.field(
+        description="Whose words this passes on (CITES), down to the first speaker."
+    )
+
+    @classmethod
+    def from_record(cls, record: AssertionRecord) -> Assertion:
+        return cls(
+            id=strawberry.ID(record.id),
+            speaker=agent_from_record(record.speaker),
+            speaker_affiliations=[Affiliation.from_record(a) for a in record.affiliations],
+            stance=Stance(record.stance),
+            mode=Mode(record.mode),
+            hedge=Hedge(record.hedge),
+            quote=record.quote,
+            span=Span(start=record.start, end=record.end),
+            asserted=PartialDate.from_record(record.asserted),
+            recorded_at=_datetime(record.recorded_at),
+            retracted_at=_datetime(record.retracted_at),
+            note=record.note,
+            source=Source.from_record(record.source),
+            citation_chain=[AssertionBrief.from_record(step) for step in record.chain],
+        )
+
+
+@strawberry.type(description="Another claim that cannot hold together with this one.")
+class Conflict:
+    kind: ConflictKind
+    note: str = strawberry.field(description="Why the two claims conflict.")
+    other_claim: Claim
+    other_side: list[AssertionBrief] = strawberry.field(
+        description="The assertions about the other claim, by date."
+    )
+
+    @classmethod
+    def from_record(cls, record: ConflictRecord) -> Conflict:
+        return cls(
+            kind=ConflictKind(record.kind),
+            note=record.note,
+            other_claim=Claim.from_record(record.other_claim),
+            other_side=[AssertionBrief.from_record(a) for a in record.other_side],
+        )
+
+
+@strawberry.type(description="Where a claim comes from, who carries it and who disagrees.")
+class Provenance:
+    claim: Claim
+    assertions: list[Assertion] = strawberry.field(description="Ordered by date, earliest first.")
+    first_appearance: Assertion | None
+    independent_source_count: int = strawberry.field(
+        description="Distinct outlets supporting the claim, after following citations to the "
+        "first speaker and republished copies to their original."
+    )
+    conflicts: list[Conflict]
+
+    @classmethod
+    def from_record(cls, record: ProvenanceRecord) -> Provenance:
+        assertions = [Assertion.from_record(a) for a in record.assertions]
+        return cls(
+            claim=Claim.from_record(record.claim),
+            assertions=assertions,
+            first_appearance=assertions[0] if assertions else None,
+            independent_source_count=record.independent_source_count,
+            conflicts=[Conflict.from_record(c) for c in record.conflicts],
+        )
+
+
+@strawberry.type
+class ClaimQueries:
+    @strawberry.field(description="The provenance of a claim, in one database round trip.")
+    async def provenance(
+        self, info: strawberry.Info[Context, None], claim_id: strawberry.ID
+    ) -> Provenance | None:
+        context = info.context
+        record = await fetch_provenance(context.driver, context.database, str(claim_id))
+        return Provenance.from_record(record) if record else None
