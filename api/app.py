@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 from typing import TypedDict
 
+from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.applications import Starlette
 from starlette.routing import Route
@@ -17,7 +18,6 @@ from api.graphql_view import GraphQLView
 from api.health import healthz, readyz
 from api.migrations import apply_migrations
 from api.settings import Settings
-from neo4j import AsyncDriver
 from schema import build_schema
 
 log = logging.getLogger(__name__)

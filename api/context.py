@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from neo4j import AsyncDriver
 from starlette.requests import Request
 from starlette.responses import Response
 
-from neo4j import AsyncDriver
+from api.dataloaders import DataLoaders
 
 
 @dataclass
@@ -16,5 +17,6 @@ class Context:
 
     driver: AsyncDriver
     database: str
+    loaders: DataLoaders
     request: Request
     response: Response | None = None

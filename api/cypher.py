@@ -46,3 +46,5 @@ GRAPH_COUNTS: Final = load("graph_counts")
 
 # Reading (api/store/): each answers one question in one round trip.
 CLAIM_PROVENANCE: Final = load("claim_provenance")
+CLAIMS_BY_ID: Final = load("claims_by_id")
+CLAIM_CONFLICTS: Final = load("claim_conflicts")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from api.settings import Settings
 from neo4j import AsyncDriver, AsyncGraphDatabase, NotificationDisabledClassification
+
+from api.settings import Settings
 
 USER_AGENT = "claimtrace/0.1"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 
+from neo4j import AsyncDriver
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from api.migrations import MigrationError, pending_migrations
-from neo4j import AsyncDriver
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import LiteralString
 
-from api import cypher
 from neo4j import READ_ACCESS, AsyncDriver
+
+from api import cypher
 
 _FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.cypher$")
 

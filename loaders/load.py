@@ -8,11 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from neo4j import AsyncDriver
+
 from api.migrations import apply_migrations
 from loaders.plan import WriteBatch, plan
 from loaders.reading import DataSet, read_data
 from loaders.writing import batch_totals, write_batch
-from neo4j import AsyncDriver
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, LiteralString
 
+from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+
 from api import cypher
 from loaders.plan import Row, WriteBatch
-from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
 
 class AppendOnlyError(Exception):

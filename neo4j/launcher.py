@@ -283,9 +283,8 @@ def start(inst: Instance, timeout: float, *, fresh: bool = False) -> None:
 def wait_for_bolt(
     inst: Instance, timeout: float, process: subprocess.Popen[bytes] | None = None
 ) -> None:
-    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
-
     from neo4j import GraphDatabase
+    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
     deadline = time.monotonic() + timeout
     last_error = "no answer yet"

@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 
 from api.context import Context
+from api.store.claims import claim_conflicts
 from api.store.provenance import fetch_provenance
 from api.store.records import (
     AssertionBriefRecord,
@@ -127,6 +128,9 @@ class Conflict:
     kind: ConflictKind
     note: str = strawberry.field(description="Why the two claims conflict.")
     other_claim: Claim
+    this_side: list[AssertionBrief] = strawberry.field(
+        description="The assertions about this claim, by date."
+    )
     other_side: list[AssertionBrief] = strawberry.field(
         description="The assertions about the other claim, by date."
     )
@@ -137,6 +141,7 @@ class Conflict:
             kind=ConflictKind(record.kind),
             note=record.note,
             other_claim=Claim.from_record(record.other_claim),
+            this_side=[AssertionBrief.from_record(a) for a in record.this_side],
             other_side=[AssertionBrief.from_record(a) for a in record.other_side],
         )
 
@@ -166,6 +171,19 @@ class Provenance:
 
 @strawberry.type
 class ClaimQueries:
+    @strawberry.field(description="One claim by id; null when there is none.")
+    async def claim(self, info: strawberry.Info[Context, None], id: strawberry.ID) -> Claim | None:
+        record = await info.context.loaders.claims.load(str(id))
+        return Claim.from_record(record) if record else None
+
+    @strawberry.field(description="The claims that contradict this one, and who holds each side.")
+    async def conflicts(
+        self, info: strawberry.Info[Context, None], claim_id: strawberry.ID
+    ) -> list[Conflict]:
+        context = info.context
+        records = await claim_conflicts(context.driver, context.database, str(claim_id))
+        return [Conflict.from_record(r) for r in records]
+
     @strawberry.field(description="The provenance of a claim, in one database round trip.")
     async def provenance(
         self, info: strawberry.Info[Context, None], claim_id: strawberry.ID

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from neo4j import AsyncDriver
 
 from api.app import create_app
 from api.database import open_driver
 from api.migrations import apply_migrations
 from api.settings import Settings
 from loaders.load import load_folder
-from neo4j import AsyncDriver
 from tests.support.asgi import serve
 from tests.support.server import neo4j_test_running, neo4j_test_settings
 

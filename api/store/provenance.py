@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from neo4j import AsyncDriver, RoutingControl
+
 from api import cypher
 from api.store.records import ProvenanceRecord
-from neo4j import AsyncDriver, RoutingControl
 
 
 async def fetch_provenance(

@@ -6,7 +6,7 @@ types in ``schema/`` are built from these, never from raw driver records.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 Map = dict[str, Any]
@@ -190,6 +190,22 @@ class AssertionRecord:
             chain=tuple(AssertionBriefRecord.from_map(step) for step in value.get("chain") or ()),
         )
 
+    def brief(self, claim: ClaimRecord) -> AssertionBriefRecord:
+        return AssertionBriefRecord(
+            assertion_id=self.id,
+            speaker=self.speaker,
+            stance=self.stance,
+            mode=self.mode,
+            hedge=self.hedge,
+            quote=self.quote,
+            asserted=self.asserted,
+            retracted_at=self.retracted_at,
+            source_id=self.source.id,
+            source_title=self.source.title,
+            claim_id=claim.id,
+            claim_text=claim.text,
+        )
+
 
 @dataclass(frozen=True)
 class ConflictRecord:
@@ -197,6 +213,7 @@ class ConflictRecord:
     note: str
     other_claim: ClaimRecord
     other_side: tuple[AssertionBriefRecord, ...]
+    this_side: tuple[AssertionBriefRecord, ...] = ()
 
     @classmethod
     def from_map(cls, value: Map) -> ConflictRecord:
@@ -205,6 +222,7 @@ class ConflictRecord:
             note=value["note"],
             other_claim=ClaimRecord.from_map(value["otherClaim"]),
             other_side=tuple(AssertionBriefRecord.from_map(a) for a in value["otherAssertions"]),
+            this_side=tuple(AssertionBriefRecord.from_map(a) for a in value.get("thisSide") or ()),
         )
 
 
@@ -220,11 +238,15 @@ class ProvenanceRecord:
     @classmethod
     def from_map(cls, value: Map) -> ProvenanceRecord:
         assertions = tuple(AssertionRecord.from_map(a) for a in value["assertions"])
+        claim = ClaimRecord.from_map(value["claim"])
+        this_side = tuple(a.brief(claim) for a in assertions)
         return cls(
-            claim=ClaimRecord.from_map(value["claim"]),
+            claim=claim,
             topics=tuple((t["id"], t["name"]) for t in value["claim"].get("topics") or ()),
             assertions=assertions,
             first_appearance=assertions[0] if assertions else None,
             independent_source_count=value["independentSourceCount"],
-            conflicts=tuple(ConflictRecord.from_map(c) for c in value["conflicts"]),
+            conflicts=tuple(
+                replace(ConflictRecord.from_map(c), this_side=this_side) for c in value["conflicts"]
+            ),
         )

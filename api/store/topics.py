@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from api import cypher
 from neo4j import AsyncDriver, RoutingControl
+
+from api import cypher
 
 
 @dataclass(frozen=True)

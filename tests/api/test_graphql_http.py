@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import httpx
+from neo4j import AsyncDriver
 
 from api.settings import Settings
-from neo4j import AsyncDriver
 
 
 async def test_topics_round_trip(

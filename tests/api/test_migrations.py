@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from neo4j import AsyncDriver
+
 from api.migrations import apply_migrations, pending_migrations, read_migrations
 from api.settings import Settings
-from neo4j import AsyncDriver
 
 LABELS = {"Source", "Organization", "Person", "Claim", "Assertion", "Topic"}
 

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from neo4j import AsyncDriver
 
 from api.settings import Settings
 from loaders.load import load_folder
 from loaders.reading import read_data
 from loaders.writing import AppendOnlyError, graph_counts
-from neo4j import AsyncDriver
 from tests.conftest import SEED_DATA
 from tests.loaders.conftest import Edit
 

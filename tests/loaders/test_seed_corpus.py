@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from neo4j import AsyncDriver
 
 from api.settings import Settings
-from neo4j import AsyncDriver
 
 ASSERTION = """
 MATCH (speaker)-[:MADE]->(a:Assertion {id: $id})-[:ABOUT]->(c:Claim),

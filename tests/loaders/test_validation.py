@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from neo4j import AsyncDriver
 
 from api.settings import Settings
 from loaders.load import load_folder
 from loaders.reading import read_data
 from loaders.validation import Problem, ValidationError
 from loaders.writing import graph_counts
-from neo4j import AsyncDriver
 from tests.loaders.conftest import Edit
 
 JPOST = "claims/002-jpost-iran-declared-war.yaml"

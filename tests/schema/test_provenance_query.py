@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-
 from neo4j import AsyncDriver
 
 PROVENANCE = """

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from neo4j import AsyncDriver
+
 from api.settings import Settings
 from api.store.provenance import fetch_provenance
-from neo4j import AsyncDriver
 
 
 async def test_efp_claim_traces_to_unnamed_reports_in_the_jerusalem_post(

@@ -1,0 +1,2 @@
+MATCH (c:Claim) WHERE c.id IN $ids
+RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted} AS claim
