@@ -6,10 +6,11 @@ import strawberry
 from strawberry.tools import merge_types
 
 from schema.claims import ClaimQueries
+from schema.comparison import ComparisonQueries
 from schema.people import Organization, Person
 from schema.topics import TopicQueries
 
 
 def build_schema() -> strawberry.Schema:
-    query = merge_types("Query", (ClaimQueries, TopicQueries))
+    query = merge_types("Query", (ClaimQueries, ComparisonQueries, TopicQueries))
     return strawberry.Schema(query=query, types=[Person, Organization])
