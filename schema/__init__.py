@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.tools import merge_types
 
+from api.protection import extensions
 from schema.claims import ClaimQueries
 from schema.comparison import ComparisonQueries
 from schema.people import Organization, Person
@@ -13,4 +14,4 @@ from schema.topics import TopicQueries
 
 def build_schema() -> strawberry.Schema:
     query = merge_types("Query", (ClaimQueries, ComparisonQueries, TopicQueries))
-    return strawberry.Schema(query=query, types=[Person, Organization])
+    return strawberry.Schema(query=query, types=[Person, Organization], extensions=extensions())
