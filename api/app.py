@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import TypedDict
 
 from neo4j import AsyncDriver
@@ -31,13 +31,17 @@ class State(TypedDict):
     database: str
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    driver_factory: Callable[[Settings], AsyncDriver] = open_driver,
+) -> Starlette:
     """Build the app; settings come from the environment unless given."""
     settings = settings or Settings.from_env()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
-        driver = open_driver(settings)
+        driver = driver_factory(settings)
         migrating = None
         if not await _try_migrations(driver, settings.neo4j_database):
             migrating = asyncio.create_task(_migrate_until_done(driver, settings.neo4j_database))

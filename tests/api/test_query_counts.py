@@ -1,0 +1,104 @@
+"""How many Cypher queries each GraphQL request sends, and the exact text of the heavy ones."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from neo4j import AsyncDriver
+
+from api import cypher
+from api.app import create_app
+from api.settings import Settings
+from tests.support.asgi import serve
+from tests.support.counting import CountingDriver, counting_factory
+
+PROVENANCE_EVERYTHING = """
+query { provenance(claimId: "claim-soleimani-strike-restored-deterrence") {
+  claim { id text } independentSourceCount firstAppearance { id }
+  assertions { id quote speaker { name } speakerAffiliations { role }
+               source { title publisher { name } authors { name } republishes { id } }
+               citationChain { id speaker { name } } }
+  conflicts { kind note otherClaim { id } thisSide { id } otherSide { id speaker { name } } }
+} }
+"""
+
+
+@pytest.fixture
+async def counted(
+    seed_graph: AsyncDriver, settings: Settings
+) -> AsyncIterator[tuple[httpx.AsyncClient, CountingDriver]]:
+    made, factory = counting_factory()
+    async with serve(create_app(settings, driver_factory=factory)) as client:
+        [driver] = made
+        driver.sent.clear()  # start-up (migrations) is not a request
+        yield client, driver
+
+
+async def queries_for(counted: tuple[httpx.AsyncClient, CountingDriver], query: str) -> list[str]:
+    client, driver = counted
+    driver.sent.clear()
+    response = await client.post("/graphql", json={"query": query})
+    assert "errors" not in response.json(), response.json()
+    return [text for text, _ in driver.sent]
+
+
+async def test_provenance_is_one_query_whatever_is_selected(
+    counted: tuple[httpx.AsyncClient, CountingDriver],
+) -> None:
+    assert await queries_for(counted, PROVENANCE_EVERYTHING) == [cypher.CLAIM_PROVENANCE]
+    small = '{ provenance(claimId: "claim-efp-196-killed") { claim { id } } }'
+    assert await queries_for(counted, small) == [cypher.CLAIM_PROVENANCE]
+
+
+async def test_provenance_text_and_parameters_are_pinned(
+    counted: tuple[httpx.AsyncClient, CountingDriver],
+) -> None:
+    client, driver = counted
+    driver.sent.clear()
+    await client.post(
+        "/graphql",
+        json={"query": '{ provenance(claimId: "claim-efp-196-killed") { claim { id } } }'},
+    )
+    [(text, parameters)] = driver.sent
+    assert text == (cypher.QUERY_DIR / "claim_provenance.cypher").read_text().strip()
+    assert text.startswith("// The whole provenance of one claim")
+    assert "claim-efp-196-killed" not in text
+    assert parameters == {"claimId": "claim-efp-196-killed"}
+
+
+async def test_compare_positions_is_one_query(
+    counted: tuple[httpx.AsyncClient, CountingDriver],
+) -> None:
+    query = """{ comparePositions(personIds: ["person-abbas-kadhim", "person-anthony-pfaff",
+                 "person-frederic-hof"], topicId: "topic-us-response") {
+                 people { id } rows { claim { id text } positions { person { name } stance } }
+                 pairs { agreements disagreements { kind note } agreementRatio } } }"""
+    assert await queries_for(counted, query) == [cypher.COMPARE_POSITIONS]
+
+
+async def test_aliased_claims_share_one_batched_query(
+    counted: tuple[httpx.AsyncClient, CountingDriver],
+) -> None:
+    query = " ".join(
+        f'c{i}: claim(id: "{claim_id}") {{ id }}'
+        for i, claim_id in enumerate(
+            ["claim-efp-196-killed", "claim-soleimani-strike-restored-deterrence", "claim-none"]
+        )
+    )
+    assert await queries_for(counted, f"{{ {query} }}") == [cypher.CLAIMS_BY_ID]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('{ conflicts(claimId: "claim-soleimani-strike-restored-deterrence") { kind } }',
+         [cypher.CLAIM_CONFLICTS]),
+        ("{ topics { id name claimCount } }", [cypher.LIST_TOPICS]),
+    ],
+)  # fmt: skip
+async def test_other_queries_are_one_round_trip(
+    counted: tuple[httpx.AsyncClient, CountingDriver], query: str, expected: list[str]
+) -> None:
+    assert await queries_for(counted, query) == expected
