@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import strawberry
 
 from api.context import Context
-from api.store.claims import claim_conflicts
+from api.errors import BadInput
+from api.store.claims import ClaimFilterRecord, claim_conflicts, claims_page
+from api.store.pages import check_first, decode_cursor, encode_cursor
 from api.store.provenance import fetch_provenance
 from api.store.records import (
     AssertionBriefRecord,
@@ -18,6 +21,7 @@ from api.store.records import (
     ProvenanceRecord,
 )
 from schema.common import ConflictKind, Hedge, Mode, PartialDate, Quantity, Span, Stance
+from schema.pagination import Connection, Edge, PageInfo
 from schema.people import Affiliation, Agent, agent_from_record
 from schema.sources import Source
 
@@ -169,8 +173,85 @@ class Provenance:
         )
 
 
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@strawberry.input(description="All given conditions must hold.")
+class ClaimFilter:
+    search: str | None = strawberry.field(
+        default=None, description="Words in the claim's text or in an assertion's quote."
+    )
+    topic_id: strawberry.ID | None = None
+    person_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Someone made an assertion about the claim."
+    )
+    source_id: strawberry.ID | None = None
+    publisher_id: strawberry.ID | None = None
+    asserted_from: str | None = strawberry.field(
+        default=None, description="An assertion dated on or after: 2020, 2020-03 or 2020-03-11."
+    )
+    asserted_to: str | None = strawberry.field(
+        default=None, description="An assertion dated on or before: 2020, 2020-03 or 2020-03-11."
+    )
+    has_conflicts: bool | None = None
+    stance: Stance | None = strawberry.field(
+        default=None, description="An assertion (matching the other conditions) with this stance."
+    )
+
+    def to_record(self) -> ClaimFilterRecord:
+        if self.search is not None and not self.search.strip():
+            raise BadInput("search must contain at least one word", field="filter.search")
+        for name, value in (("assertedFrom", self.asserted_from), ("assertedTo", self.asserted_to)):
+            if value is not None and not PARTIAL_DATE.match(value):
+                raise BadInput(
+                    f"{name} must be a date like 2020, 2020-03 or 2020-03-11; got {value!r}",
+                    field=f"filter.{name}",
+                )
+        return ClaimFilterRecord(
+            search=self.search,
+            topic_id=_text(self.topic_id),
+            person_id=_text(self.person_id),
+            source_id=_text(self.source_id),
+            publisher_id=_text(self.publisher_id),
+            asserted_from=self.asserted_from,
+            asserted_to=self.asserted_to,
+            has_conflicts=self.has_conflicts,
+            stance=self.stance.value if self.stance else None,
+        )
+
+
+def _text(value: strawberry.ID | None) -> str | None:
+    return None if value is None else str(value)
+
+
 @strawberry.type
 class ClaimQueries:
+    @strawberry.field(
+        description="Claims in order of their first assertion, then id; first <= 100."
+    )
+    async def claims(
+        self,
+        info: strawberry.Info[Context, None],
+        filter: ClaimFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Claim]:
+        where = filter.to_record() if filter else ClaimFilterRecord()
+        context = info.context
+        page = await claims_page(
+            context.driver, context.database, where, check_first(first), decode_cursor(after)
+        )
+        edges = [
+            Edge(cursor=encode_cursor(position), node=Claim.from_record(record))
+            for record, position in page.items
+        ]
+        return Connection(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
+            ),
+        )
+
     @strawberry.field(description="One claim by id; null when there is none.")
     async def claim(self, info: strawberry.Info[Context, None], id: strawberry.ID) -> Claim | None:
         record = await info.context.loaders.claims.load(str(id))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from neo4j import AsyncDriver, RoutingControl
 
 from api import cypher
+from api.search import lucene_literal
+from api.store.pages import Position
 from api.store.records import ClaimRecord, ConflictRecord
 
 
@@ -28,3 +31,67 @@ async def claim_conflicts(
         cypher.CLAIM_CONFLICTS, claimId=claim_id, routing_=RoutingControl.READ, database_=database
     )
     return [ConflictRecord.from_map(r["conflict"]) for r in records]
+
+
+@dataclass(frozen=True)
+class ClaimFilterRecord:
+    """What ``claims`` may be filtered by; None means "any"."""
+
+    search: str | None = None
+    topic_id: str | None = None
+    person_id: str | None = None
+    source_id: str | None = None
+    publisher_id: str | None = None
+    asserted_from: str | None = None
+    asserted_to: str | None = None
+    has_conflicts: bool | None = None
+    stance: str | None = None
+
+    @property
+    def filters_assertions(self) -> bool:
+        return any(
+            value is not None
+            for value in (
+                self.person_id, self.source_id, self.publisher_id, self.stance,
+                self.asserted_from, self.asserted_to,
+            )
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[tuple[ClaimRecord, Position]]
+    has_next: bool
+
+
+async def claims_page(
+    driver: AsyncDriver,
+    database: str,
+    where: ClaimFilterRecord,
+    first: int,
+    after: Position | None,
+) -> Page:
+    """Up to ``first`` claims after ``after``, in (first assertion date, id) order."""
+    records, _, _ = await driver.execute_query(
+        cypher.CLAIMS_PAGE,
+        search=lucene_literal(where.search) if where.search is not None else None,
+        topicId=where.topic_id,
+        hasConflicts=where.has_conflicts,
+        filterAssertions=where.filters_assertions,
+        personId=where.person_id,
+        sourceId=where.source_id,
+        publisherId=where.publisher_id,
+        stance=where.stance,
+        assertedFrom=where.asserted_from,
+        assertedTo=where.asserted_to,
+        afterDate=after.date if after else None,
+        afterId=after.id if after else None,
+        limit=first + 1,
+        routing_=RoutingControl.READ,
+        database_=database,
+    )
+    items = [
+        (ClaimRecord.from_map(r["claim"]), Position(r["sortDate"], r["claim"]["id"]))
+        for r in records
+    ]
+    return Page(items=items[:first], has_next=len(items) > first)

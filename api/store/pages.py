@@ -1,0 +1,43 @@
+"""Keyset pagination: opaque cursors over a stable sort key (date, then id)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+
+from api.errors import BadInput
+
+MAX_PAGE = 100
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a page ends: the sort key of its last item."""
+
+    date: str
+    id: str
+
+
+def encode_cursor(position: Position) -> str:
+    raw = json.dumps([position.date, position.id], separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii")
+
+
+def decode_cursor(cursor: str | None) -> Position | None:
+    if cursor is None:
+        return None
+    try:
+        date, item_id = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
+    except (ValueError, TypeError, binascii.Error, UnicodeError):
+        raise BadInput("after is not a cursor from this API", field="after") from None
+    if not isinstance(date, str) or not isinstance(item_id, str):
+        raise BadInput("after is not a cursor from this API", field="after")
+    return Position(date, item_id)
+
+
+def check_first(first: int) -> int:
+    if not 1 <= first <= MAX_PAGE:
+        raise BadInput(f"first must be between 1 and {MAX_PAGE}; got {first}", field="first")
+    return first

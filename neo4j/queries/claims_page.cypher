@@ -1,0 +1,30 @@
+// One page of claims, filtered, in keyset order (first assertion date, then id).
+CALL () {
+  WITH $search AS search WHERE search IS NULL
+  MATCH (c:Claim)
+  RETURN c
+  UNION
+  WITH $search AS search WHERE search IS NOT NULL
+  CALL db.index.fulltext.queryNodes('claim_search', search) YIELD node
+  OPTIONAL MATCH (node)-[:ABOUT]->(asserted:Claim)
+  WITH coalesce(asserted, node) AS c WHERE c:Claim
+  RETURN DISTINCT c
+}
+WITH c
+WHERE ($topicId IS NULL OR EXISTS { (c)-[:ABOUT_TOPIC]->(:Topic {id: $topicId}) })
+  AND ($hasConflicts IS NULL OR EXISTS { (c)-[:CONTRADICTS]-(:Claim) } = $hasConflicts)
+  AND (NOT $filterAssertions OR EXISTS {
+    MATCH (speaker)-[:MADE]->(a:Assertion)-[:ABOUT]->(c), (a)-[:FOUND_IN]->(s:Source)
+    WHERE ($personId IS NULL OR speaker.id = $personId)
+      AND ($sourceId IS NULL OR s.id = $sourceId)
+      AND ($publisherId IS NULL OR EXISTS { (s)-[:PUBLISHED_BY]->(:Organization {id: $publisherId}) })
+      AND ($stance IS NULL OR a.stance = $stance)
+      AND ($assertedFrom IS NULL OR a.asserted >= $assertedFrom)
+      AND ($assertedTo IS NULL OR a.asserted <= $assertedTo OR a.asserted STARTS WITH $assertedTo)
+  })
+WITH c, coalesce(c.firstAsserted, '') AS sortDate
+WHERE $afterId IS NULL OR sortDate > $afterDate OR (sortDate = $afterDate AND c.id > $afterId)
+RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted} AS claim,
+       sortDate
+ORDER BY sortDate, c.id
+LIMIT $limit
