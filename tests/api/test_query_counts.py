@@ -96,6 +96,9 @@ async def test_aliased_claims_share_one_batched_query(
         ('{ conflicts(claimId: "claim-soleimani-strike-restored-deterrence") { kind } }',
          [cypher.CLAIM_CONFLICTS]),
         ("{ topics { id name claimCount } }", [cypher.LIST_TOPICS]),
+        ('{ claims(first: 50, filter: {search: "Iran", hasConflicts: true}) '
+         "{ edges { cursor node { id text quantity { value } } } pageInfo { endCursor } } }",
+         [cypher.CLAIMS_PAGE]),
     ],
 )  # fmt: skip
 async def test_other_queries_are_one_round_trip(
