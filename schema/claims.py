@@ -11,7 +11,7 @@ import strawberry
 from api.context import Context
 from api.errors import BadInput
 from api.store.claims import ClaimFilterRecord, claim_conflicts, claims_page
-from api.store.pages import check_first, decode_cursor, encode_cursor
+from api.store.pages import check_first, decode_cursor
 from api.store.provenance import fetch_provenance
 from api.store.records import (
     AssertionBriefRecord,
@@ -21,7 +21,7 @@ from api.store.records import (
     ProvenanceRecord,
 )
 from schema.common import ConflictKind, Hedge, Mode, PartialDate, Quantity, Span, Stance
-from schema.pagination import Connection, Edge, PageInfo
+from schema.pagination import Connection, connection
 from schema.people import Affiliation, Agent, agent_from_record
 from schema.sources import Source
 
@@ -241,16 +241,7 @@ class ClaimQueries:
         page = await claims_page(
             context.driver, context.database, where, check_first(first), decode_cursor(after)
         )
-        edges = [
-            Edge(cursor=encode_cursor(position), node=Claim.from_record(record))
-            for record, position in page.items
-        ]
-        return Connection(
-            edges=edges,
-            page_info=PageInfo(
-                has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
-            ),
-        )
+        return connection(page, Claim.from_record)
 
     @strawberry.field(description="One claim by id; null when there is none.")
     async def claim(self, info: strawberry.Info[Context, None], id: strawberry.ID) -> Claim | None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 import strawberry
 
+from api.store.pages import Page, encode_cursor
+
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @strawberry.type
@@ -25,3 +29,13 @@ class Edge(Generic[T]):
 class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
+
+
+def connection(page: Page[R], convert: Callable[[R], T]) -> Connection[T]:
+    edges = [
+        Edge(cursor=encode_cursor(position), node=convert(item)) for item, position in page.items
+    ]
+    end_cursor = edges[-1].cursor if edges else None
+    return Connection(
+        edges=edges, page_info=PageInfo(has_next_page=page.has_next, end_cursor=end_cursor)
+    )

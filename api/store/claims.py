@@ -9,7 +9,7 @@ from neo4j import AsyncDriver, RoutingControl
 
 from api import cypher
 from api.search import lucene_literal
-from api.store.pages import Position
+from api.store.pages import Page, Position
 from api.store.records import ClaimRecord, ConflictRecord
 
 
@@ -58,19 +58,13 @@ class ClaimFilterRecord:
         )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Page:
-    items: list[tuple[ClaimRecord, Position]]
-    has_next: bool
-
-
 async def claims_page(
     driver: AsyncDriver,
     database: str,
     where: ClaimFilterRecord,
     first: int,
     after: Position | None,
-) -> Page:
+) -> Page[ClaimRecord]:
     """Up to ``first`` claims after ``after``, in (first assertion date, id) order."""
     records, _, _ = await driver.execute_query(
         cypher.CLAIMS_PAGE,
@@ -90,8 +84,8 @@ async def claims_page(
         routing_=RoutingControl.READ,
         database_=database,
     )
-    items = [
+    rows = [
         (ClaimRecord.from_map(r["claim"]), Position(r["sortDate"], r["claim"]["id"]))
         for r in records
     ]
-    return Page(items=items[:first], has_next=len(items) > first)
+    return Page.of(rows, first)

@@ -6,8 +6,11 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from api.errors import BadInput
+
+T = TypeVar("T")
 
 MAX_PAGE = 100
 
@@ -18,6 +21,19 @@ class Position:
 
     date: str
     id: str
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """Items with their keyset positions, and whether more follow."""
+
+    items: list[tuple[T, Position]]
+    has_next: bool
+
+    @classmethod
+    def of(cls, rows: list[tuple[T, Position]], first: int) -> Page[T]:
+        """From a query that fetched ``first + 1`` rows to learn whether more follow."""
+        return cls(items=rows[:first], has_next=len(rows) > first)
 
 
 def encode_cursor(position: Position) -> str:
