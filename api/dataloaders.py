@@ -8,16 +8,32 @@ from neo4j import AsyncDriver
 from strawberry.dataloader import DataLoader
 
 from api.store.claims import claims_by_id
-from api.store.records import ClaimRecord
+from api.store.people import PersonRecord, people_by_id
+from api.store.records import ClaimRecord, SourceRecord
+from api.store.sources import sources_by_id
 
 
 @dataclass(frozen=True)
 class DataLoaders:
     claims: DataLoader[str, ClaimRecord | None]
+    sources: DataLoader[str, SourceRecord | None]
+    people: DataLoader[str, PersonRecord | None]
 
 
 def build_dataloaders(driver: AsyncDriver, database: str) -> DataLoaders:
+    """Each load function sends one query per batch and answers in key order."""
+
     async def load_claims(ids: list[str]) -> list[ClaimRecord | None]:
         return await claims_by_id(driver, database, ids)
 
-    return DataLoaders(claims=DataLoader(load_fn=load_claims))
+    async def load_sources(ids: list[str]) -> list[SourceRecord | None]:
+        return await sources_by_id(driver, database, ids)
+
+    async def load_people(ids: list[str]) -> list[PersonRecord | None]:
+        return await people_by_id(driver, database, ids)
+
+    return DataLoaders(
+        claims=DataLoader(load_fn=load_claims),
+        sources=DataLoader(load_fn=load_sources),
+        people=DataLoader(load_fn=load_people),
+    )

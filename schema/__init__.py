@@ -8,10 +8,13 @@ from strawberry.tools import merge_types
 from api.protection import extensions
 from schema.claims import ClaimQueries
 from schema.comparison import ComparisonQueries
-from schema.people import Organization, Person
+from schema.people import Organization, PeopleQueries, Person
+from schema.sources import SourceQueries
 from schema.topics import TopicQueries
 
 
 def build_schema() -> strawberry.Schema:
-    query = merge_types("Query", (ClaimQueries, ComparisonQueries, TopicQueries))
+    query = merge_types(
+        "Query", (ClaimQueries, SourceQueries, PeopleQueries, ComparisonQueries, TopicQueries)
+    )
     return strawberry.Schema(query=query, types=[Person, Organization], extensions=extensions())

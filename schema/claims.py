@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 import strawberry
@@ -20,7 +19,17 @@ from api.store.records import (
     ConflictRecord,
     ProvenanceRecord,
 )
-from schema.common import ConflictKind, Hedge, Mode, PartialDate, Quantity, Span, Stance
+from schema.common import (
+    ConflictKind,
+    Hedge,
+    Mode,
+    PartialDate,
+    Quantity,
+    Span,
+    Stance,
+    check_partial_date,
+    optional_id,
+)
 from schema.pagination import Connection, connection
 from schema.people import Affiliation, Agent, agent_from_record
 from schema.sources import Source
@@ -173,9 +182,6 @@ class Provenance:
         )
 
 
-PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
 @strawberry.input(description="All given conditions must hold.")
 class ClaimFilter:
     search: str | None = strawberry.field(
@@ -201,27 +207,17 @@ class ClaimFilter:
     def to_record(self) -> ClaimFilterRecord:
         if self.search is not None and not self.search.strip():
             raise BadInput("search must contain at least one word", field="filter.search")
-        for name, value in (("assertedFrom", self.asserted_from), ("assertedTo", self.asserted_to)):
-            if value is not None and not PARTIAL_DATE.match(value):
-                raise BadInput(
-                    f"{name} must be a date like 2020, 2020-03 or 2020-03-11; got {value!r}",
-                    field=f"filter.{name}",
-                )
         return ClaimFilterRecord(
             search=self.search,
-            topic_id=_text(self.topic_id),
-            person_id=_text(self.person_id),
-            source_id=_text(self.source_id),
-            publisher_id=_text(self.publisher_id),
-            asserted_from=self.asserted_from,
-            asserted_to=self.asserted_to,
+            topic_id=optional_id(self.topic_id),
+            person_id=optional_id(self.person_id),
+            source_id=optional_id(self.source_id),
+            publisher_id=optional_id(self.publisher_id),
+            asserted_from=check_partial_date("filter.assertedFrom", self.asserted_from),
+            asserted_to=check_partial_date("filter.assertedTo", self.asserted_to),
             has_conflicts=self.has_conflicts,
             stance=self.stance.value if self.stance else None,
         )
-
-
-def _text(value: strawberry.ID | None) -> str | None:
-    return None if value is None else str(value)
 
 
 @strawberry.type

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 import strawberry
 
+from api.errors import BadInput
 from api.store.records import PartialDateRecord, QuantityRecord
+
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_partial_date(field: str, value: str | None) -> str | None:
+    """A filter date: 2020, 2020-03 or 2020-03-11 (compared as ISO text)."""
+    if value is not None and not PARTIAL_DATE.match(value):
+        raise BadInput(
+            f"{field.rsplit('.', 1)[-1]} must be a date like 2020, 2020-03 or 2020-03-11; "
+            f"got {value!r}",
+            field=field,
+        )
+    return value
+
+
+def optional_id(value: strawberry.ID | None) -> str | None:
+    return None if value is None else str(value)
 
 
 @strawberry.enum(description="A speaker's position on a claim (the FEVER labels).")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
+from api.context import Context
+from api.store.pages import check_first, decode_cursor
+from api.store.people import PersonFilterRecord, PersonRecord, people_page
 from api.store.records import AffiliationRecord, AgentRecord
-from schema.common import PartialDate
+from schema.common import PartialDate, optional_id
+from schema.pagination import Connection, connection
 
 
 @strawberry.interface(description="Whoever can make an assertion or write a source.")
@@ -16,7 +20,31 @@ class Agent:
 
 @strawberry.type(description="A named person: author, analyst, official.")
 class Person(Agent):
-    pass
+    record: strawberry.Private[PersonRecord | None] = None
+
+    async def _details(self, info: strawberry.Info[Context, None]) -> PersonRecord | None:
+        if self.record is None:
+            self.record = await info.context.loaders.people.load(str(self.id))
+        return self.record
+
+    @strawberry.field
+    async def aliases(self, info: strawberry.Info[Context, None]) -> list[str]:
+        details = await self._details(info)
+        return list(details.aliases) if details else []
+
+    @strawberry.field(description="Roles as the sources state them, latest first.")
+    async def affiliations(self, info: strawberry.Info[Context, None]) -> list[Affiliation]:
+        details = await self._details(info)
+        return [Affiliation.from_record(a) for a in details.affiliations] if details else []
+
+    @strawberry.field(description="How many assertions they made in the corpus.")
+    async def assertion_count(self, info: strawberry.Info[Context, None]) -> int:
+        details = await self._details(info)
+        return details.assertion_count if details else 0
+
+    @classmethod
+    def from_record(cls, record: PersonRecord) -> Person:
+        return cls(id=strawberry.ID(record.id), name=record.name, record=record)
 
 
 @strawberry.type(
@@ -49,3 +77,46 @@ class Affiliation:
             role=record.role,
             as_of=PartialDate.from_record(record.as_of),
         )
+
+
+@strawberry.input(description="All given conditions must hold.")
+class PersonFilter:
+    name_contains: str | None = strawberry.field(
+        default=None, description="Part of the name or an alias, any case."
+    )
+    organization_id: strawberry.ID | None = None
+    topic_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Made an assertion about a claim on this topic."
+    )
+
+    def to_record(self) -> PersonFilterRecord:
+        return PersonFilterRecord(
+            name_contains=self.name_contains,
+            organization_id=optional_id(self.organization_id),
+            topic_id=optional_id(self.topic_id),
+        )
+
+
+@strawberry.type
+class PeopleQueries:
+    @strawberry.field(description="One person by id; null when there is none.")
+    async def person(
+        self, info: strawberry.Info[Context, None], id: strawberry.ID
+    ) -> Person | None:
+        record = await info.context.loaders.people.load(str(id))
+        return Person.from_record(record) if record else None
+
+    @strawberry.field(description="People by name, then id; first <= 100.")
+    async def people(
+        self,
+        info: strawberry.Info[Context, None],
+        filter: PersonFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Person]:
+        where = filter.to_record() if filter else PersonFilterRecord()
+        context = info.context
+        page = await people_page(
+            context.driver, context.database, where, check_first(first), decode_cursor(after)
+        )
+        return connection(page, Person.from_record)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
+from api.context import Context
+from api.store.pages import check_first, decode_cursor
 from api.store.records import SourceRecord
-from schema.common import PartialDate
+from api.store.sources import SourceFilterRecord, sources_page
+from schema.common import PartialDate, check_partial_date, optional_id
+from schema.pagination import Connection, connection
 from schema.people import Agent, Organization, agent_from_record
 
 
@@ -49,3 +53,54 @@ class Source:
             note=record.note,
             sha256=record.sha256,
         )
+
+
+@strawberry.input(description="All given conditions must hold.")
+class SourceFilter:
+    publisher_id: strawberry.ID | None = None
+    author_id: strawberry.ID | None = strawberry.field(
+        default=None, description="A person or an organization."
+    )
+    kind: str | None = strawberry.field(default=None, description="ARTICLE, BRIEF, REPORT ...")
+    published_from: str | None = strawberry.field(
+        default=None, description="On or after: 2020, 2020-03 or 2020-03-11."
+    )
+    published_to: str | None = strawberry.field(
+        default=None, description="On or before: 2020, 2020-03 or 2020-03-11."
+    )
+    title_contains: str | None = strawberry.field(default=None, description="Any case.")
+
+    def to_record(self) -> SourceFilterRecord:
+        return SourceFilterRecord(
+            publisher_id=optional_id(self.publisher_id),
+            author_id=optional_id(self.author_id),
+            kind=self.kind,
+            published_from=check_partial_date("filter.publishedFrom", self.published_from),
+            published_to=check_partial_date("filter.publishedTo", self.published_to),
+            title_contains=self.title_contains,
+        )
+
+
+@strawberry.type
+class SourceQueries:
+    @strawberry.field(description="One source by id; null when there is none.")
+    async def source(
+        self, info: strawberry.Info[Context, None], id: strawberry.ID
+    ) -> Source | None:
+        record = await info.context.loaders.sources.load(str(id))
+        return Source.from_record(record) if record else None
+
+    @strawberry.field(description="Sources by publication date, then id; first <= 100.")
+    async def sources(
+        self,
+        info: strawberry.Info[Context, None],
+        filter: SourceFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Source]:
+        where = filter.to_record() if filter else SourceFilterRecord()
+        context = info.context
+        page = await sources_page(
+            context.driver, context.database, where, check_first(first), decode_cursor(after)
+        )
+        return connection(page, Source.from_record)

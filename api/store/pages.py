@@ -17,7 +17,7 @@ MAX_PAGE = 100
 
 @dataclass(frozen=True)
 class Position:
-    """Where a page ends: the sort key of its last item."""
+    """Where a page ends: the sort key of its last item (a date, or a name), then its id."""
 
     date: str
     id: str

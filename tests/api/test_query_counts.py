@@ -96,6 +96,17 @@ async def test_aliased_claims_share_one_batched_query(
         ('{ conflicts(claimId: "claim-soleimani-strike-restored-deterrence") { kind } }',
          [cypher.CLAIM_CONFLICTS]),
         ("{ topics { id name claimCount } }", [cypher.LIST_TOPICS]),
+        ("{ sources(first: 10) { edges { node { title publisher { name } authors { name } } } } }",
+         [cypher.SOURCES_PAGE]),
+        ("{ people(first: 10) { edges { node { name aliases affiliations { role } } } } }",
+         [cypher.PEOPLE_PAGE]),
+        ('{ comparePositions(personIds: ["person-abbas-kadhim", "person-barbara-slavin"]) '
+         "{ people { name affiliations { role } assertionCount } } }",
+         [cypher.COMPARE_POSITIONS, cypher.PEOPLE_BY_ID]),
+        ('{ a: source(id: "src-hill-2019-iran-iraq-front") { id } '
+         'b: source(id: "src-jpost-2021-iran-declared-war") { id } '
+         'p: person(id: "person-barbara-slavin") { name } q: person(id: "person-x") { name } }',
+         [cypher.SOURCES_BY_ID, cypher.PEOPLE_BY_ID]),
         ('{ claims(first: 50, filter: {search: "Iran", hasConflicts: true}) '
          "{ edges { cursor node { id text quantity { value } } } pageInfo { endCursor } } }",
          [cypher.CLAIMS_PAGE]),
@@ -104,4 +115,5 @@ async def test_aliased_claims_share_one_batched_query(
 async def test_other_queries_are_one_round_trip(
     counted: tuple[httpx.AsyncClient, CountingDriver], query: str, expected: list[str]
 ) -> None:
-    assert await queries_for(counted, query) == expected
+    # Independent loaders may dispatch in either order; the count and texts are what matter.
+    assert sorted(await queries_for(counted, query)) == sorted(expected)

@@ -1,0 +1,75 @@
+"""People by id (for DataLoaders) and pages of people."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import AsyncDriver, RoutingControl
+
+from api import cypher
+from api.store.pages import Page, Position
+from api.store.records import AffiliationRecord
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    affiliations: tuple[AffiliationRecord, ...]
+    assertion_count: int
+
+    @classmethod
+    def from_map(cls, value: dict[str, Any]) -> PersonRecord:
+        return cls(
+            id=value["id"],
+            name=value["name"],
+            aliases=tuple(value.get("aliases") or ()),
+            affiliations=tuple(AffiliationRecord.from_map(a) for a in value["affiliations"]),
+            assertion_count=value["assertionCount"],
+        )
+
+
+@dataclass(frozen=True)
+class PersonFilterRecord:
+    name_contains: str | None = None
+    organization_id: str | None = None
+    topic_id: str | None = None
+
+
+async def people_by_id(
+    driver: AsyncDriver, database: str, ids: Sequence[str]
+) -> list[PersonRecord | None]:
+    """One query for many ids; results in the order of ``ids``, None where unknown."""
+    records, _, _ = await driver.execute_query(
+        cypher.PEOPLE_BY_ID, ids=list(ids), routing_=RoutingControl.READ, database_=database
+    )
+    found = {r["person"]["id"]: PersonRecord.from_map(r["person"]) for r in records}
+    return [found.get(person_id) for person_id in ids]
+
+
+async def people_page(
+    driver: AsyncDriver,
+    database: str,
+    where: PersonFilterRecord,
+    first: int,
+    after: Position | None,
+) -> Page[PersonRecord]:
+    records, _, _ = await driver.execute_query(
+        cypher.PEOPLE_PAGE,
+        nameContains=where.name_contains,
+        organizationId=where.organization_id,
+        topicId=where.topic_id,
+        afterName=after.date if after else None,
+        afterId=after.id if after else None,
+        limit=first + 1,
+        routing_=RoutingControl.READ,
+        database_=database,
+    )
+    rows = [
+        (PersonRecord.from_map(r["person"]), Position(r["sortName"], r["person"]["id"]))
+        for r in records
+    ]
+    return Page.of(rows, first)

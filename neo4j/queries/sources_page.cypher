@@ -1,0 +1,24 @@
+// One page of sources, filtered, in keyset order (published date, then id).
+MATCH (s:Source)
+WHERE ($publisherId IS NULL OR EXISTS { (s)-[:PUBLISHED_BY]->(:Organization {id: $publisherId}) })
+  AND ($authorId IS NULL OR EXISTS { MATCH (s)-[:WRITTEN_BY]->(author) WHERE author.id = $authorId })
+  AND ($kind IS NULL OR s.kind = $kind)
+  AND ($publishedFrom IS NULL OR s.published >= $publishedFrom)
+  AND ($publishedTo IS NULL OR s.published <= $publishedTo OR s.published STARTS WITH $publishedTo)
+  AND ($titleContains IS NULL OR toLower(s.title) CONTAINS toLower($titleContains))
+WITH s, s.published AS sortDate
+WHERE $afterId IS NULL OR sortDate > $afterDate OR (sortDate = $afterDate AND s.id > $afterId)
+ORDER BY sortDate, s.id
+LIMIT $limit
+OPTIONAL MATCH (s)-[:PUBLISHED_BY]->(pub:Organization)
+OPTIONAL MATCH (s)-[:REPUBLISHES]->(orig:Source)
+OPTIONAL MATCH (orig)-[:PUBLISHED_BY]->(origPub:Organization)
+RETURN s {.id, .title, .url, .kind, .genre, .language, .published, .publishedPrecision,
+          .confidence, .note, .sha256,
+          publisher: pub {.id, .name, .kind},
+          authors: COLLECT { MATCH (s)-[w:WRITTEN_BY]->(au) WITH au, w ORDER BY w.position
+                             RETURN au {.id, .name, .kind, isPerson: au:Person} },
+          republishes: orig {.id, .title, .url, .published, .publishedPrecision,
+                             publisher: origPub {.id, .name, .kind}}} AS source,
+       sortDate
+ORDER BY sortDate, s.id
