@@ -11,11 +11,13 @@ from typing import TypedDict
 from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from api.database import open_driver
 from api.graphql_view import GraphQLView
 from api.health import healthz, readyz
+from api.limits import BodySizeLimit
 from api.migrations import apply_migrations
 from api.settings import Settings
 from schema import build_schema
@@ -54,13 +56,17 @@ def create_app(
                     await migrating
             await driver.close()
 
-    graphql = GraphQLView(build_schema())
+    graphql = GraphQLView(build_schema(), settings.api_tokens)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
+    )
 
 
 async def _try_migrations(driver: AsyncDriver, database: str) -> bool:

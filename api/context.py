@@ -19,4 +19,5 @@ class Context:
     database: str
     loaders: DataLoaders
     request: Request
+    writer: str | None = None  # the name of the caller's bearer token, if valid
     response: Response | None = None

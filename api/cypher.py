@@ -54,3 +54,9 @@ SOURCES_PAGE: Final = load("sources_page")
 SOURCES_BY_ID: Final = load("sources_by_id")
 PEOPLE_PAGE: Final = load("people_page")
 PEOPLE_BY_ID: Final = load("people_by_id")
+
+# Writing through the API (mutations); the writes themselves reuse the loader's statements.
+MISSING_REFERENCES: Final = load("missing_references")
+SOURCE_FOR_QUOTE: Final = load("source_for_quote")
+ASSERTION_BRIEF: Final = load("assertion_brief")
+RETRACT_ASSERTION: Final = load("retract_assertion")

@@ -23,3 +23,11 @@ class BadInput(ClientError):
 
 class NotFound(ClientError):
     code = "NOT_FOUND"
+
+
+class Duplicate(ClientError):
+    code = "DUPLICATE"
+
+
+class Unavailable(ClientError):
+    code = "SERVICE_UNAVAILABLE"

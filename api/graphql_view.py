@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.schema import BaseSchema
 
+from api.auth import token_name
 from api.context import Context
 from api.dataloaders import build_dataloaders
 
 
 class GraphQLView(GraphQL[Context, None]):
+    def __init__(self, schema: BaseSchema, tokens: Sequence[tuple[str, str]]) -> None:
+        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+        self.tokens = tuple(tokens)
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
@@ -21,6 +29,7 @@ class GraphQLView(GraphQL[Context, None]):
             driver=driver,
             database=database,
             loaders=build_dataloaders(driver, database),
+            writer=token_name(request.headers.get("authorization"), self.tokens),
             request=request,  # type: ignore[arg-type]
             response=response if isinstance(response, Response) else None,
         )

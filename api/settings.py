@@ -20,6 +20,9 @@ class Settings:
     neo4j_user: str
     neo4j_password: str = field(repr=False)
     neo4j_database: str = "neo4j"
+    # (name, token) pairs allowed to write; the name is what audit records show.
+    api_tokens: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    max_body_bytes: int = 1_000_000
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -39,7 +42,22 @@ class Settings:
             neo4j_user=_required(env, "NEO4J_USER"),
             neo4j_password=_required(env, "NEO4J_PASSWORD"),
             neo4j_database=database,
+            api_tokens=parse_tokens(env.get("CLAIMTRACE_API_TOKENS", "")),
         )
+
+
+def parse_tokens(value: str) -> tuple[tuple[str, str], ...]:
+    """``name:token,name:token``; tokens of fewer than 16 characters are refused."""
+    pairs = []
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        name, _, token = item.partition(":")
+        if not name or len(token) < 16:
+            raise SettingsError(
+                "CLAIMTRACE_API_TOKENS must look like name:token,name:token "
+                "with tokens of at least 16 characters"
+            )
+        pairs.append((name, token))
+    return tuple(pairs)
 
 
 def _required(env: Mapping[str, str], name: str) -> str:

@@ -8,6 +8,7 @@ from strawberry.tools import merge_types
 from api.protection import extensions
 from schema.claims import ClaimQueries
 from schema.comparison import ComparisonQueries
+from schema.mutations import Mutation
 from schema.people import Organization, PeopleQueries, Person
 from schema.sources import SourceQueries
 from schema.topics import TopicQueries
@@ -17,4 +18,6 @@ def build_schema() -> strawberry.Schema:
     query = merge_types(
         "Query", (ClaimQueries, SourceQueries, PeopleQueries, ComparisonQueries, TopicQueries)
     )
-    return strawberry.Schema(query=query, types=[Person, Organization], extensions=extensions())
+    return strawberry.Schema(
+        query=query, mutation=Mutation, types=[Person, Organization], extensions=extensions()
+    )

@@ -10,7 +10,7 @@ from neo4j import AsyncDriver, RoutingControl
 from api import cypher
 from api.search import lucene_literal
 from api.store.pages import Page, Position
-from api.store.records import ClaimRecord, ConflictRecord
+from api.store.records import AssertionBriefRecord, ClaimRecord, ConflictRecord
 
 
 async def claims_by_id(
@@ -89,3 +89,12 @@ async def claims_page(
         for r in records
     ]
     return Page.of(rows, first)
+
+
+async def assertion_brief(
+    driver: AsyncDriver, database: str, assertion_id: str
+) -> AssertionBriefRecord | None:
+    records, _, _ = await driver.execute_query(
+        cypher.ASSERTION_BRIEF, id=assertion_id, routing_=RoutingControl.READ, database_=database
+    )
+    return AssertionBriefRecord.from_map(records[0]["assertion"]) if records else None

@@ -1,0 +1,2 @@
+MATCH (s:Source {id: $id})
+RETURN s {.id, .text, .published, .publishedPrecision} AS source

@@ -1,0 +1,202 @@
+"""Writes: token required, validated as the loader validates, never overwriting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+
+from api.auth import CanWrite
+from api.context import Context
+from api.store import writes
+from api.store.claims import assertion_brief, claim_conflicts
+from schema.claims import AssertionBrief, Claim, Conflict
+from schema.common import ConflictKind, DatePrecision, Hedge, Mode, QuantityQualifier, Stance
+from schema.sources import Source
+
+
+@strawberry.input
+class PartialDateInput:
+    date: str = strawberry.field(description="2020, 2020-03, 2020-03-11 or 2021-07-08T10:00")
+    precision: DatePrecision
+
+    def raw(self) -> dict[str, str]:
+        return {"date": self.date, "precision": self.precision.value}
+
+
+@strawberry.input
+class QuantityInput:
+    value: float
+    unit: str
+    qualifier: QuantityQualifier
+
+
+@strawberry.input
+class AddSourceInput:
+    id: strawberry.ID
+    title: str
+    kind: str = strawberry.field(description="ARTICLE, BRIEF, REPORT, STATEMENT or POST")
+    published: PartialDateInput
+    language: str = "en"
+    url: str | None = None
+    genre: str | None = None
+    publisher_id: strawberry.ID | None = None
+    author_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    republishes_id: strawberry.ID | None = None
+    text: str | None = strawberry.field(default=None, description="The full text as received.")
+    confidence: str | None = None
+    note: str | None = None
+
+
+@strawberry.input
+class AddClaimInput:
+    id: strawberry.ID
+    text: str
+    topic_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    quantity: QuantityInput | None = None
+
+
+@strawberry.input
+class AddAssertionInput:
+    id: strawberry.ID
+    claim_id: strawberry.ID
+    speaker_id: strawberry.ID
+    source_id: strawberry.ID
+    stance: Stance
+    mode: Mode
+    quote: str = strawberry.field(description="Must be exactly the source's text[start:end].")
+    start: int
+    end: int
+    hedge: Hedge = Hedge.CERTAIN
+    asserted: PartialDateInput | None = strawberry.field(
+        default=None, description="Defaults to the source's publication date."
+    )
+    cites_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    note: str | None = None
+
+
+@strawberry.input
+class LinkConflictInput:
+    claim_ids: list[strawberry.ID] = strawberry.field(description="Exactly two claims.")
+    kind: ConflictKind
+    note: str = strawberry.field(description="Why the two claims cannot both hold.")
+
+
+@strawberry.type
+class AddSourcePayload:
+    source: Source
+    created: bool = strawberry.field(description="False when identical content was already there.")
+
+
+@strawberry.type
+class AddClaimPayload:
+    claim: Claim
+    created: bool
+
+
+@strawberry.type
+class AddAssertionPayload:
+    assertion: AssertionBrief
+    created: bool
+
+
+@strawberry.type
+class LinkConflictPayload:
+    conflict: Conflict = strawberry.field(description="Seen from the first claim.")
+    created: bool
+
+
+@strawberry.type
+class RetractAssertionPayload:
+    assertion: AssertionBrief
+
+
+def _ids(values: list[strawberry.ID]) -> list[str]:
+    return [str(value) for value in values]
+
+
+def _drop_none(raw: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in raw.items() if value is not None}
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(permission_classes=[CanWrite])
+    async def add_source(
+        self, info: strawberry.Info[Context, None], input: AddSourceInput
+    ) -> AddSourcePayload:
+        raw = _drop_none({
+            "id": str(input.id), "title": input.title, "kind": input.kind,
+            "published": input.published.raw(), "language": input.language, "url": input.url,
+            "genre": input.genre, "publisher": input.publisher_id and str(input.publisher_id),
+            "authors": _ids(input.author_ids),
+            "republishes": input.republishes_id and str(input.republishes_id),
+            "confidence": input.confidence, "note": input.note,
+        })  # fmt: skip
+        context = info.context
+        created = await writes.add_source(context.driver, context.database, raw, input.text)
+        record = await context.loaders.sources.load(str(input.id))
+        assert record is not None
+        return AddSourcePayload(source=Source.from_record(record), created=created)
+
+    @strawberry.mutation(permission_classes=[CanWrite])
+    async def add_claim(
+        self, info: strawberry.Info[Context, None], input: AddClaimInput
+    ) -> AddClaimPayload:
+        quantity = input.quantity
+        raw = _drop_none({
+            "id": str(input.id), "text": input.text, "topics": _ids(input.topic_ids),
+            "quantity": {"value": quantity.value, "unit": quantity.unit,
+                         "qualifier": quantity.qualifier.value} if quantity else None,
+        })  # fmt: skip
+        context = info.context
+        created = await writes.add_claim(context.driver, context.database, raw)
+        record = await context.loaders.claims.load(str(input.id))
+        assert record is not None
+        return AddClaimPayload(claim=Claim.from_record(record), created=created)
+
+    @strawberry.mutation(permission_classes=[CanWrite])
+    async def add_assertion(
+        self, info: strawberry.Info[Context, None], input: AddAssertionInput
+    ) -> AddAssertionPayload:
+        raw = _drop_none({
+            "id": str(input.id), "claim": str(input.claim_id), "by": str(input.speaker_id),
+            "source": str(input.source_id), "stance": input.stance.value,
+            "mode": input.mode.value, "hedge": input.hedge.value, "quote": input.quote,
+            "start": input.start, "end": input.end,
+            "asserted": input.asserted.raw() if input.asserted else None,
+            "cites": _ids(input.cites_ids), "note": input.note,
+        })  # fmt: skip
+        context = info.context
+        created = await writes.add_assertion(context.driver, context.database, raw)
+        record = await assertion_brief(context.driver, context.database, str(input.id))
+        assert record is not None
+        return AddAssertionPayload(assertion=AssertionBrief.from_record(record), created=created)
+
+    @strawberry.mutation(permission_classes=[CanWrite])
+    async def link_conflict(
+        self, info: strawberry.Info[Context, None], input: LinkConflictInput
+    ) -> LinkConflictPayload:
+        claim_ids = _ids(input.claim_ids)
+        raw = {"claims": claim_ids, "kind": input.kind.value, "note": input.note}
+        context = info.context
+        created = await writes.link_conflict(context.driver, context.database, raw)
+        conflicts = await claim_conflicts(context.driver, context.database, claim_ids[0])
+        [record] = [c for c in conflicts if c.other_claim.id == claim_ids[1]]
+        return LinkConflictPayload(conflict=Conflict.from_record(record), created=created)
+
+    @strawberry.mutation(
+        permission_classes=[CanWrite],
+        description="Mark an assertion withdrawn; it stays visible, with the time recorded.",
+    )
+    async def retract_assertion(
+        self, info: strawberry.Info[Context, None], id: strawberry.ID, reason: str | None = None
+    ) -> RetractAssertionPayload:
+        context = info.context
+        assert context.writer is not None
+        await writes.retract_assertion(
+            context.driver, context.database, str(id), context.writer, reason
+        )
+        record = await assertion_brief(context.driver, context.database, str(id))
+        assert record is not None
+        return RetractAssertionPayload(assertion=AssertionBrief.from_record(record))
