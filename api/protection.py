@@ -17,8 +17,6 @@ from strawberry.extensions import (
     ValidationCache,
 )
 
-from api.errors import ClientError
-
 log = logging.getLogger(__name__)
 
 MAX_DEPTH = 12
@@ -29,7 +27,7 @@ UNAVAILABLE = (ServiceUnavailable, SessionExpired, TransientError, ConnectionErr
 
 
 class ClientSafeErrors(MaskErrors):
-    """Keep what the client caused (validation, ClientError); hide everything else.
+    """Keep what the client caused (validation, deliberate GraphQLErrors); hide the rest.
 
     Neo4j being away becomes SERVICE_UNAVAILABLE; anything unexpected is logged
     here and answered as INTERNAL_SERVER_ERROR, with no Cypher, trace or address.
@@ -50,8 +48,10 @@ class ClientSafeErrors(MaskErrors):
 
 
 def _is_internal(error: GraphQLError) -> bool:
+    """Errors raised on purpose are GraphQLErrors (ours, and Strawberry's permission
+    errors); anything else escaping a resolver is internal."""
     original = error.original_error
-    return original is not None and not isinstance(original, ClientError)
+    return original is not None and not isinstance(original, GraphQLError)
 
 
 def extensions() -> list[Callable[[], SchemaExtension]]:
