@@ -261,37 +261,49 @@ def start(inst: Instance, timeout: float, *, fresh: bool = False) -> None:
         f"--config-dir={inst.conf_dir}",
         "--console-mode",
     ]
-    with inst.console_log.open("ab") as log:
-        process = subprocess.Popen(
-            command,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-            cwd=inst.home,
-        )
-    inst.pid_file.write_text(str(process.pid), encoding="utf-8")
+    pid = spawn_detached(command, inst.console_log)
+    inst.pid_file.write_text(str(pid), encoding="utf-8")
     print(
-        f"neo4j[{inst.name}] starting (pid {process.pid}), waiting for Bolt on {inst.uri} ...",
-        flush=True,
+        f"neo4j[{inst.name}] starting (pid {pid}), waiting for Bolt on {inst.uri} ...", flush=True
     )
     started = time.monotonic()
-    wait_for_bolt(inst, timeout, process)
+    wait_for_bolt(inst, timeout, pid)
     print(f"neo4j[{inst.name}] ready on {inst.uri} in {time.monotonic() - started:.1f}s")
 
 
-def wait_for_bolt(
-    inst: Instance, timeout: float, process: subprocess.Popen[bytes] | None = None
-) -> None:
+def spawn_detached(command: list[str], log: Path) -> int:
+    """Start the server in its own session, output appended to ``log``; return its pid.
+
+    posix_spawn leaves no Popen object behind to complain that its child outlives it.
+    """
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 1, str(log), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644),
+        (os.POSIX_SPAWN_DUP2, 1, 2),
+    ]
+    return os.posix_spawn(command[0], command, dict(os.environ), file_actions=actions, setsid=True)
+
+
+def exit_code(pid: int) -> int | None:
+    """The exit code of our child ``pid`` if it has ended, else None."""
+    try:
+        waited, status = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return None
+    return os.waitstatus_to_exitcode(status) if waited == pid else None
+
+
+def wait_for_bolt(inst: Instance, timeout: float, pid: int | None = None) -> None:
     from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
     deadline = time.monotonic() + timeout
     last_error = "no answer yet"
     while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
+        code = exit_code(pid) if pid is not None else None
+        if code is not None:
             raise LauncherError(
-                f"neo4j[{inst.name}] exited with code {process.returncode} while starting; "
+                f"neo4j[{inst.name}] exited with code {code} while starting; "
                 f"last lines of {inst.console_log}:\n{tail(inst.console_log)}"
             )
         try:

@@ -1,0 +1,36 @@
+"""Neo4j stopped while the API serves: clear, bounded errors; then recovery without a restart."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import httpx
+from neo4j import AsyncDriver
+
+from tests.support.server import TEST_INSTANCE, launcher
+
+QUERY = {"query": '{ claim(id: "claim-efp-196-killed") { id } }'}
+
+
+async def test_outage_answers_service_unavailable_then_recovers(
+    seed_graph: AsyncDriver, client: httpx.AsyncClient
+) -> None:
+    assert (await client.post("/graphql", json=QUERY)).json() == {
+        "data": {"claim": {"id": "claim-efp-196-killed"}}
+    }
+    await asyncio.to_thread(launcher.stop, TEST_INSTANCE, 60.0)
+    try:
+        started = time.monotonic()
+        during = (await client.post("/graphql", json=QUERY)).json()
+        elapsed = time.monotonic() - started
+        assert during["data"] == {"claim": None}  # a nullable field is nulled, with its error
+        assert during["errors"][0]["extensions"] == {"code": "SERVICE_UNAVAILABLE"}
+        assert elapsed < 15, f"an outage must answer within a bounded time, took {elapsed:.1f}s"
+        ready = await client.get("/readyz")
+        assert ready.status_code == 503
+    finally:
+        await asyncio.to_thread(launcher.start, TEST_INSTANCE, 180.0)
+    after = (await client.post("/graphql", json=QUERY)).json()
+    assert after == {"data": {"claim": {"id": "claim-efp-196-killed"}}}
+    assert (await client.get("/readyz")).status_code == 200
