@@ -33,3 +33,17 @@ def test_malformed_uri_is_refused(uri: str) -> None:
 
 def test_password_never_appears_in_repr() -> None:
     assert "s3cr3t-value" not in repr(Settings.from_env(GOOD | {"NEO4J_PASSWORD": "s3cr3t-value"}))
+
+
+def test_api_tokens_are_read_and_hidden() -> None:
+    settings = Settings.from_env(
+        GOOD | {"CLAIMTRACE_API_TOKENS": "desk:0123456789abcdef, ci:fedcba9876543210"}
+    )
+    assert settings.api_tokens == (("desk", "0123456789abcdef"), ("ci", "fedcba9876543210"))
+    assert "0123456789abcdef" not in repr(settings)
+
+
+@pytest.mark.parametrize("value", ["desk", "desk:short", ":0123456789abcdef"])
+def test_malformed_api_tokens_are_refused(value: str) -> None:
+    with pytest.raises(SettingsError, match="CLAIMTRACE_API_TOKENS must look like"):
+        Settings.from_env(GOOD | {"CLAIMTRACE_API_TOKENS": value})
