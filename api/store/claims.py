@@ -9,6 +9,7 @@ from neo4j import AsyncDriver, RoutingControl
 
 from api import cypher
 from api.search import lucene_literal
+from api.store.batch import fetch_by_ids
 from api.store.pages import Page, Position
 from api.store.records import AssertionBriefRecord, ClaimRecord, ConflictRecord
 
@@ -17,11 +18,9 @@ async def claims_by_id(
     driver: AsyncDriver, database: str, ids: Sequence[str]
 ) -> list[ClaimRecord | None]:
     """One query for many ids; results in the order of ``ids``, None where unknown."""
-    records, _, _ = await driver.execute_query(
-        cypher.CLAIMS_BY_ID, ids=list(ids), routing_=RoutingControl.READ, database_=database
+    return await fetch_by_ids(
+        driver, database, cypher.CLAIMS_BY_ID, ids, "claim", ClaimRecord.from_map
     )
-    found = {r["claim"]["id"]: ClaimRecord.from_map(r["claim"]) for r in records}
-    return [found.get(claim_id) for claim_id in ids]
 
 
 async def claim_conflicts(

@@ -9,6 +9,7 @@ from typing import Any
 from neo4j import AsyncDriver, RoutingControl
 
 from api import cypher
+from api.store.batch import fetch_by_ids
 from api.store.pages import Page, Position
 from api.store.records import AffiliationRecord
 
@@ -43,11 +44,9 @@ async def people_by_id(
     driver: AsyncDriver, database: str, ids: Sequence[str]
 ) -> list[PersonRecord | None]:
     """One query for many ids; results in the order of ``ids``, None where unknown."""
-    records, _, _ = await driver.execute_query(
-        cypher.PEOPLE_BY_ID, ids=list(ids), routing_=RoutingControl.READ, database_=database
+    return await fetch_by_ids(
+        driver, database, cypher.PEOPLE_BY_ID, ids, "person", PersonRecord.from_map
     )
-    found = {r["person"]["id"]: PersonRecord.from_map(r["person"]) for r in records}
-    return [found.get(person_id) for person_id in ids]
 
 
 async def people_page(

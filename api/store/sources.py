@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from neo4j import AsyncDriver, RoutingControl
 
 from api import cypher
+from api.store.batch import fetch_by_ids
 from api.store.pages import Page, Position
 from api.store.records import SourceRecord
 
@@ -26,11 +27,9 @@ async def sources_by_id(
     driver: AsyncDriver, database: str, ids: Sequence[str]
 ) -> list[SourceRecord | None]:
     """One query for many ids; results in the order of ``ids``, None where unknown."""
-    records, _, _ = await driver.execute_query(
-        cypher.SOURCES_BY_ID, ids=list(ids), routing_=RoutingControl.READ, database_=database
+    return await fetch_by_ids(
+        driver, database, cypher.SOURCES_BY_ID, ids, "source", SourceRecord.from_map
     )
-    found = {r["source"]["id"]: SourceRecord.from_map(r["source"]) for r in records}
-    return [found.get(source_id) for source_id in ids]
 
 
 async def sources_page(
