@@ -1,4 +1,5 @@
-"""The shape every DataLoader query shares: many ids in, results in key order out."""
+"""The two shapes most read queries share: a batch of ids (for DataLoaders), and a
+keyset page (for connections)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, LiteralString, TypeVar
 
 from neo4j import AsyncDriver, RoutingControl
+
+from api.store.pages import Page, Position
 
 T = TypeVar("T")
 
@@ -24,3 +27,32 @@ async def fetch_by_ids(
     )
     found = {record[column]["id"]: convert(record[column]) for record in records}
     return [found.get(item_id) for item_id in ids]
+
+
+async def fetch_page(
+    driver: AsyncDriver,
+    database: str,
+    query: LiteralString,
+    filters: dict[str, Any],
+    column: str,
+    convert: Callable[[dict[str, Any]], T],
+    first: int,
+    after: Position | None,
+) -> Page[T]:
+    """Up to ``first`` items after ``after``; the query orders by (sortKey, id), resumes
+    after ``$afterKey``/``$afterId`` and returns ``$limit`` rows, one more than asked,
+    to learn whether another page follows."""
+    records, _, _ = await driver.execute_query(
+        query,
+        filters,
+        afterKey=after.key if after else None,
+        afterId=after.id if after else None,
+        limit=first + 1,
+        routing_=RoutingControl.READ,
+        database_=database,
+    )
+    rows = [
+        (convert(record[column]), Position(record["sortKey"], record[column]["id"]))
+        for record in records
+    ]
+    return Page.of(rows, first)

@@ -9,7 +9,7 @@ from neo4j import AsyncDriver, RoutingControl
 
 from api import cypher
 from api.search import lucene_literal
-from api.store.batch import fetch_by_ids
+from api.store.batch import fetch_by_ids, fetch_page
 from api.store.pages import Page, Position
 from api.store.records import AssertionBriefRecord, ClaimRecord, ConflictRecord
 
@@ -65,29 +65,27 @@ async def claims_page(
     after: Position | None,
 ) -> Page[ClaimRecord]:
     """Up to ``first`` claims after ``after``, in (first assertion date, id) order."""
-    records, _, _ = await driver.execute_query(
+    return await fetch_page(
+        driver,
+        database,
         cypher.CLAIMS_PAGE,
-        search=lucene_literal(where.search) if where.search is not None else None,
-        topicId=where.topic_id,
-        hasConflicts=where.has_conflicts,
-        filterAssertions=where.filters_assertions,
-        personId=where.person_id,
-        sourceId=where.source_id,
-        publisherId=where.publisher_id,
-        stance=where.stance,
-        assertedFrom=where.asserted_from,
-        assertedTo=where.asserted_to,
-        afterDate=after.date if after else None,
-        afterId=after.id if after else None,
-        limit=first + 1,
-        routing_=RoutingControl.READ,
-        database_=database,
+        {
+            "search": lucene_literal(where.search) if where.search is not None else None,
+            "topicId": where.topic_id,
+            "hasConflicts": where.has_conflicts,
+            "filterAssertions": where.filters_assertions,
+            "personId": where.person_id,
+            "sourceId": where.source_id,
+            "publisherId": where.publisher_id,
+            "stance": where.stance,
+            "assertedFrom": where.asserted_from,
+            "assertedTo": where.asserted_to,
+        },
+        "claim",
+        ClaimRecord.from_map,
+        first,
+        after,
     )
-    rows = [
-        (ClaimRecord.from_map(r["claim"]), Position(r["sortDate"], r["claim"]["id"]))
-        for r in records
-    ]
-    return Page.of(rows, first)
 
 
 async def assertion_brief(

@@ -19,7 +19,7 @@ MAX_PAGE = 100
 class Position:
     """Where a page ends: the sort key of its last item (a date, or a name), then its id."""
 
-    date: str
+    key: str
     id: str
 
 
@@ -37,7 +37,7 @@ class Page(Generic[T]):
 
 
 def encode_cursor(position: Position) -> str:
-    raw = json.dumps([position.date, position.id], separators=(",", ":")).encode("utf-8")
+    raw = json.dumps([position.key, position.id], separators=(",", ":")).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii")
 
 
@@ -45,12 +45,12 @@ def decode_cursor(cursor: str | None) -> Position | None:
     if cursor is None:
         return None
     try:
-        date, item_id = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
+        key, item_id = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
     except (ValueError, TypeError, binascii.Error, UnicodeError):
         raise BadInput("after is not a cursor from this API", field="after") from None
-    if not isinstance(date, str) or not isinstance(item_id, str):
+    if not isinstance(key, str) or not isinstance(item_id, str):
         raise BadInput("after is not a cursor from this API", field="after")
-    return Position(date, item_id)
+    return Position(key, item_id)
 
 
 def check_first(first: int) -> int:

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import AsyncDriver
 
 from api import cypher
-from api.store.batch import fetch_by_ids
+from api.store.batch import fetch_by_ids, fetch_page
 from api.store.pages import Page, Position
 from api.store.records import AffiliationRecord
 
@@ -56,19 +56,17 @@ async def people_page(
     first: int,
     after: Position | None,
 ) -> Page[PersonRecord]:
-    records, _, _ = await driver.execute_query(
+    return await fetch_page(
+        driver,
+        database,
         cypher.PEOPLE_PAGE,
-        nameContains=where.name_contains,
-        organizationId=where.organization_id,
-        topicId=where.topic_id,
-        afterName=after.date if after else None,
-        afterId=after.id if after else None,
-        limit=first + 1,
-        routing_=RoutingControl.READ,
-        database_=database,
+        {
+            "nameContains": where.name_contains,
+            "organizationId": where.organization_id,
+            "topicId": where.topic_id,
+        },
+        "person",
+        PersonRecord.from_map,
+        first,
+        after,
     )
-    rows = [
-        (PersonRecord.from_map(r["person"]), Position(r["sortName"], r["person"]["id"]))
-        for r in records
-    ]
-    return Page.of(rows, first)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import AsyncDriver
 
 from api import cypher
-from api.store.batch import fetch_by_ids
+from api.store.batch import fetch_by_ids, fetch_page
 from api.store.pages import Page, Position
 from api.store.records import SourceRecord
 
@@ -39,22 +39,20 @@ async def sources_page(
     first: int,
     after: Position | None,
 ) -> Page[SourceRecord]:
-    records, _, _ = await driver.execute_query(
+    return await fetch_page(
+        driver,
+        database,
         cypher.SOURCES_PAGE,
-        publisherId=where.publisher_id,
-        authorId=where.author_id,
-        kind=where.kind,
-        publishedFrom=where.published_from,
-        publishedTo=where.published_to,
-        titleContains=where.title_contains,
-        afterDate=after.date if after else None,
-        afterId=after.id if after else None,
-        limit=first + 1,
-        routing_=RoutingControl.READ,
-        database_=database,
+        {
+            "publisherId": where.publisher_id,
+            "authorId": where.author_id,
+            "kind": where.kind,
+            "publishedFrom": where.published_from,
+            "publishedTo": where.published_to,
+            "titleContains": where.title_contains,
+        },
+        "source",
+        SourceRecord.from_map,
+        first,
+        after,
     )
-    rows = [
-        (SourceRecord.from_map(r["source"]), Position(r["sortDate"], r["source"]["id"]))
-        for r in records
-    ]
-    return Page.of(rows, first)

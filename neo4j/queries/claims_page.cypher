@@ -22,9 +22,9 @@ WHERE ($topicId IS NULL OR EXISTS { (c)-[:ABOUT_TOPIC]->(:Topic {id: $topicId}) 
       AND ($assertedFrom IS NULL OR a.asserted >= $assertedFrom)
       AND ($assertedTo IS NULL OR a.asserted <= $assertedTo OR a.asserted STARTS WITH $assertedTo)
   })
-WITH c, coalesce(c.firstAsserted, '') AS sortDate
-WHERE $afterId IS NULL OR sortDate > $afterDate OR (sortDate = $afterDate AND c.id > $afterId)
+WITH c, coalesce(c.firstAsserted, '') AS sortKey
+WHERE $afterId IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND c.id > $afterId)
 RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted} AS claim,
-       sortDate
-ORDER BY sortDate, c.id
+       sortKey
+ORDER BY sortKey, c.id
 LIMIT $limit

@@ -6,9 +6,9 @@ WHERE ($nameContains IS NULL OR toLower(p.name) CONTAINS toLower($nameContains)
        OR EXISTS { (p)-[:AFFILIATED_WITH]->(:Organization {id: $organizationId}) })
   AND ($topicId IS NULL
        OR EXISTS { (p)-[:MADE]->(:Assertion)-[:ABOUT]->(:Claim)-[:ABOUT_TOPIC]->(:Topic {id: $topicId}) })
-WITH p, p.name AS sortName
-WHERE $afterId IS NULL OR sortName > $afterName OR (sortName = $afterName AND p.id > $afterId)
-ORDER BY sortName, p.id
+WITH p, p.name AS sortKey
+WHERE $afterId IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
+ORDER BY sortKey, p.id
 LIMIT $limit
 RETURN p {.id, .name, .aliases,
           affiliations: COLLECT {
@@ -17,5 +17,5 @@ RETURN p {.id, .name, .aliases,
             RETURN org {.id, .name, .kind, role: r.role, asOf: r.asOf, asOfPrecision: r.asOfPrecision}
           },
           assertionCount: COUNT { (p)-[:MADE]->(:Assertion) }} AS person,
-       sortName
-ORDER BY sortName, p.id
+       sortKey
+ORDER BY sortKey, p.id

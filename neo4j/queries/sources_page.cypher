@@ -6,9 +6,9 @@ WHERE ($publisherId IS NULL OR EXISTS { (s)-[:PUBLISHED_BY]->(:Organization {id:
   AND ($publishedFrom IS NULL OR s.published >= $publishedFrom)
   AND ($publishedTo IS NULL OR s.published <= $publishedTo OR s.published STARTS WITH $publishedTo)
   AND ($titleContains IS NULL OR toLower(s.title) CONTAINS toLower($titleContains))
-WITH s, s.published AS sortDate
-WHERE $afterId IS NULL OR sortDate > $afterDate OR (sortDate = $afterDate AND s.id > $afterId)
-ORDER BY sortDate, s.id
+WITH s, s.published AS sortKey
+WHERE $afterId IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND s.id > $afterId)
+ORDER BY sortKey, s.id
 LIMIT $limit
 OPTIONAL MATCH (s)-[:PUBLISHED_BY]->(pub:Organization)
 OPTIONAL MATCH (s)-[:REPUBLISHES]->(orig:Source)
@@ -20,5 +20,5 @@ RETURN s {.id, .title, .url, .kind, .genre, .language, .published, .publishedPre
                              RETURN au {.id, .name, .kind, isPerson: au:Person} },
           republishes: orig {.id, .title, .url, .published, .publishedPrecision,
                              publisher: origPub {.id, .name, .kind}}} AS source,
-       sortDate
-ORDER BY sortDate, s.id
+       sortKey
+ORDER BY sortKey, s.id
