@@ -27,7 +27,3 @@ class NotFound(ClientError):
 
 class Duplicate(ClientError):
     code = "DUPLICATE"
-
-
-class Unavailable(ClientError):
-    code = "SERVICE_UNAVAILABLE"

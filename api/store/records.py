@@ -229,7 +229,6 @@ class ConflictRecord:
 @dataclass(frozen=True)
 class ProvenanceRecord:
     claim: ClaimRecord
-    topics: tuple[tuple[str, str], ...]
     assertions: tuple[AssertionRecord, ...]
     first_appearance: AssertionRecord | None
     independent_source_count: int
@@ -242,7 +241,6 @@ class ProvenanceRecord:
         this_side = tuple(a.brief(claim) for a in assertions)
         return cls(
             claim=claim,
-            topics=tuple((t["id"], t["name"]) for t in value["claim"].get("topics") or ()),
             assertions=assertions,
             first_appearance=assertions[0] if assertions else None,
             independent_source_count=value["independentSourceCount"],

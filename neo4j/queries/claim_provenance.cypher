@@ -71,8 +71,7 @@ CALL (c) {
     }
   } END) AS conflicts
 }
-RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted,
-          topics: COLLECT { MATCH (c)-[:ABOUT_TOPIC]->(t:Topic) RETURN t {.id, .name} }} AS claim,
+RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted} AS claim,
        assertions,
        size(supportingOutlets) AS independentSourceCount,
        conflicts
