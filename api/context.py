@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from neo4j import AsyncDriver
 from starlette.requests import Request
-from starlette.responses import Response
 
 from api.dataloaders import DataLoaders
 
@@ -20,4 +19,3 @@ class Context:
     loaders: DataLoaders
     request: Request
     writer: str | None = None  # the name of the caller's bearer token, if valid
-    response: Response | None = None

@@ -31,5 +31,4 @@ class GraphQLView(GraphQL[Context, None]):
             loaders=build_dataloaders(driver, database),
             writer=token_name(request.headers.get("authorization"), self.tokens),
             request=request,  # type: ignore[arg-type]
-            response=response if isinstance(response, Response) else None,
         )
