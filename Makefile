@@ -12,11 +12,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install system-deps run serve load test lint neo4j-start neo4j-stop schema
+.PHONY: help install system-deps run serve load test reliability lint neo4j-start neo4j-stop schema
 
 help:
 	@echo "make run          serve the API on the seed corpus at http://$(HOST):$(PORT)/graphql"
 	@echo "make test         run the tests against a throwaway Neo4j of their own"
+	@echo "make reliability  fault, hostile-input and load scenarios, with their report"
 	@echo "make lint         ruff and mypy --strict"
 	@echo "make neo4j-start  start the local Neo4j (returns when Bolt answers)"
 	@echo "make neo4j-stop   stop the local Neo4j"
@@ -68,11 +69,19 @@ run: install system-deps
 # The tests run against their own Neo4j (instance "test": own port, own data,
 # wiped at each run) and never against NEO4J_URI. It is stopped even when tests fail.
 test: install system-deps
-	@$(LAUNCHER) start test --fresh || { $(LAUNCHER) stop test; exit 1; }; \
-	status=0; env -u NEO4J_URI -u NEO4J_USER -u NEO4J_PASSWORD -u NEO4J_DATABASE \
-	  $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
-	$(LAUNCHER) stop test; \
-	exit $$status
+	@$(call with-test-neo4j,$(PYTEST_ARGS))
+
+# Every scenario test, slow ones included, then one table of what was done and lost.
+reliability: install system-deps
+	@$(call with-test-neo4j,-m reliability $(PYTEST_ARGS))
+
+define with-test-neo4j
+$(LAUNCHER) start test --fresh || { $(LAUNCHER) stop test; exit 1; }; \
+status=0; env -u NEO4J_URI -u NEO4J_USER -u NEO4J_PASSWORD -u NEO4J_DATABASE \
+  $(PY) -m pytest $(1) || status=$$?; \
+$(LAUNCHER) stop test; \
+exit $$status
+endef
 
 lint: install
 	$(PY) -m ruff check .

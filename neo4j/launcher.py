@@ -28,7 +28,7 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent
@@ -101,11 +101,19 @@ JVM_OPTIONS = (
 
 
 def instance(name: str) -> Instance:
+    """The named instance; ``CLAIMTRACE_<NAME>_BOLT_PORT`` moves it off a port already taken."""
     try:
-        return INSTANCE_PROFILES[name]
+        profile = INSTANCE_PROFILES[name]
     except KeyError:
         known = ", ".join(INSTANCE_PROFILES)
         raise LauncherError(f"unknown instance {name!r}; known: {known}") from None
+    variable = f"CLAIMTRACE_{name.upper()}_BOLT_PORT"
+    port = os.environ.get(variable)
+    if port is None:
+        return profile
+    if not port.isdigit() or not 1024 <= int(port) <= 65535:
+        raise LauncherError(f"{variable} must be a port number from 1024 to 65535, not {port!r}")
+    return replace(profile, bolt_port=int(port))
 
 
 def render_config(inst: Instance) -> str:
@@ -396,8 +404,8 @@ def main(argv: list[str] | None = None) -> int:
         "--fresh", action="store_true", help="start: wipe the instance's data first"
     )
     args = parser.parse_args(argv)
-    inst = instance(args.instance)
     try:
+        inst = instance(args.instance)
         if args.action == "start":
             start(inst, args.timeout, fresh=args.fresh)
         elif args.action == "stop":

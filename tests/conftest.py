@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Generator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from api.migrations import apply_migrations
 from api.settings import Settings
 from loaders.load import load_folder
 from tests.support.asgi import serve
+from tests.support.scenarios import RESULTS, Scenario, table
 from tests.support.server import neo4j_test_running, neo4j_test_settings
 
 SEED_DATA = Path(__file__).resolve().parents[1] / "data"
@@ -86,3 +87,39 @@ async def writable_seed_graph(seed_graph: AsyncDriver, graph_state: GraphState) 
 async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     async with serve(create_app(settings)) as http_client:
         yield http_client
+
+
+# ------------------------------------------------------------- reliability report
+
+
+@pytest.fixture
+def scenario(request: pytest.FixtureRequest) -> Scenario:
+    """A row of the reliability table; only for tests marked ``reliability``."""
+    marker = request.node.get_closest_marker("reliability")
+    assert marker is not None, "the scenario fixture is for tests marked reliability"
+    row = Scenario(name=str(marker.args[0]) if marker.args else request.node.name)
+    request.config.stash.setdefault(RESULTS, []).append(row)
+    request.node.stash[SCENARIO] = row
+    return row
+
+
+SCENARIO = pytest.StashKey[Scenario]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    row = item.stash.get(SCENARIO, None)
+    if row is not None and (report.when == "call" or report.failed):
+        row.outcome = "passed" if report.passed else report.outcome
+    return report
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    rows = terminalreporter.config.stash.get(RESULTS, [])
+    if rows:
+        terminalreporter.section("reliability report")
+        for line in table(rows):
+            terminalreporter.write_line(line)

@@ -6,16 +6,21 @@ import asyncio
 import time
 
 import httpx
+import pytest
 from neo4j import AsyncDriver
 
+from loaders.writing import graph_counts
+from tests.support.scenarios import Scenario
 from tests.support.server import TEST_INSTANCE, launcher
 
 QUERY = {"query": '{ claim(id: "claim-efp-196-killed") { id } }'}
 
 
+@pytest.mark.reliability("Neo4j stopped while the API serves")
 async def test_outage_answers_service_unavailable_then_recovers(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: AsyncDriver, client: httpx.AsyncClient, scenario: Scenario
 ) -> None:
+    scenario.did("stop Neo4j under a running API, query, restart Neo4j, query again")
     assert (await client.post("/graphql", json=QUERY)).json() == {
         "data": {"claim": {"id": "claim-efp-196-killed"}}
     }
@@ -29,8 +34,13 @@ async def test_outage_answers_service_unavailable_then_recovers(
         assert elapsed < 15, f"an outage must answer within a bounded time, took {elapsed:.1f}s"
         ready = await client.get("/readyz")
         assert ready.status_code == 503
+        scenario.measure(f"outage answer in {elapsed:.2f}s")
     finally:
         await asyncio.to_thread(launcher.start, TEST_INSTANCE, 180.0)
     after = (await client.post("/graphql", json=QUERY)).json()
     assert after == {"data": {"claim": {"id": "claim-efp-196-killed"}}}
     assert (await client.get("/readyz")).status_code == 200
+    counts = await graph_counts(seed_graph, "neo4j")
+    assert counts["nodes"]["Claim"] == 100
+    assert counts["nodes"]["Assertion"] == 143
+    scenario.lost_nothing("100 claims and 143 assertions after restart; API not restarted")
