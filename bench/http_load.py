@@ -1,0 +1,262 @@
+"""Query load over HTTP against a baseline of the same Cypher sent straight through the driver.
+
+For each workload and number of clients, the product run POSTs the workload's GraphQL
+bodies to a running uvicorn; the raw run sends, at the same concurrency, exactly the
+Cypher and parameters the product sent for those bodies (see ``bench.capture``).
+Latency percentiles are nearest-rank over every request of a run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import httpx
+from neo4j import AsyncDriver, RoutingControl
+
+from api.database import open_driver
+from api.settings import Settings
+from bench.capture import GraphQLBody, SentQuery, capture_queries
+from bench.latency import Call, Sample, run_closed_loop
+from bench.server import running_api
+from bench.workloads import GraphSample, sample_graph
+
+PROVENANCE = """
+query Provenance($claimId: ID!) {
+  provenance(claimId: $claimId) {
+    claim { id text quantity { value unit qualifier } firstAsserted }
+    independentSourceCount
+    assertions {
+      id stance mode hedge quote span { start end } asserted { date precision } retractedAt
+      speaker { id name ... on Organization { kind } }
+      speakerAffiliations { role organization { id name } asOf { date precision } }
+      source {
+        id title url kind published { date precision }
+        publisher { id name } authors { id name }
+      }
+      citationChain { id speaker { id name } stance mode quote sourceId sourceTitle }
+    }
+    conflicts {
+      kind note
+      otherClaim { id text }
+      thisSide { id speaker { id name } stance quote sourceTitle }
+      otherSide { id speaker { id name } stance quote sourceTitle asserted { date precision } }
+    }
+  }
+}
+"""
+
+SEARCH = """
+query Search($search: String!) {
+  claims(filter: {search: $search}, first: 10) {
+    edges { node { id text } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+
+COMPARE = """
+query Compare($personIds: [ID!]!, $topicId: ID) {
+  comparePositions(personIds: $personIds, topicId: $topicId) {
+    people { id name }
+    rows {
+      claim { id text }
+      positions { person { id } stance assertionId quote }
+    }
+    pairs {
+      first { id name }
+      second { id name }
+      agreements
+      disagreements { kind firstClaimId secondClaimId conflictKind note }
+      onlyFirst onlySecond agreementRatio
+    }
+  }
+}
+"""
+
+WARMUP_ROUNDS = 2
+
+
+class Workload(NamedTuple):
+    name: str
+    bodies: Sequence[GraphQLBody]
+
+
+def provenance_workload(claim_ids: Sequence[str]) -> Workload:
+    return Workload(
+        "provenance", [{"query": PROVENANCE, "variables": {"claimId": c}} for c in claim_ids]
+    )
+
+
+def search_workload(terms: Sequence[str]) -> Workload:
+    return Workload("search", [{"query": SEARCH, "variables": {"search": t}} for t in terms])
+
+
+def comparison_workload(person_groups: Sequence[Sequence[str]], topic_id: str | None) -> Workload:
+    return Workload(
+        "compare",
+        [
+            {"query": COMPARE, "variables": {"personIds": list(group), "topicId": topic_id}}
+            for group in person_groups
+        ],
+    )
+
+
+async def measure_queries(
+    settings: Settings,
+    base_url: str,
+    driver: AsyncDriver,
+    workloads: Sequence[Workload],
+    concurrencies: Sequence[int] = (1, 8, 32),
+    requests: int = 400,
+) -> list[dict[str, Any]]:
+    """One row per (workload, clients): the product over HTTP, the raw driver on the
+    same Cypher, and their ratios."""
+    rows = []
+    limits = httpx.Limits(
+        max_connections=max(concurrencies), max_keepalive_connections=max(concurrencies)
+    )
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=30.0) as client:
+        for workload in workloads:
+            sent = await capture_queries(settings, workload.bodies)
+            product = product_call(client, workload.bodies)
+            raw = raw_call(driver, settings.neo4j_database, sent)
+            await warm_up(product, raw, len(workload.bodies))
+            for clients in concurrencies:
+                product_sample = await run_closed_loop(product, requests, clients)
+                raw_sample = await run_closed_loop(raw, requests, clients)
+                rows.append(compare(workload.name, clients, sent, product_sample, raw_sample))
+    return rows
+
+
+def product_call(client: httpx.AsyncClient, bodies: Sequence[GraphQLBody]) -> Call:
+    payloads = [dict(body) for body in bodies]
+
+    async def call(number: int) -> bool:
+        try:
+            response = await client.post("/graphql", json=payloads[number % len(payloads)])
+            return response.status_code == 200 and "errors" not in response.json()
+        except (httpx.HTTPError, ValueError):
+            return False
+
+    return call
+
+
+def raw_call(driver: AsyncDriver, database: str, sent: Sequence[Sequence[SentQuery]]) -> Call:
+    """Sends a body's queries one after the other, as the request did."""
+
+    async def call(number: int) -> bool:
+        try:
+            for query, parameters in sent[number % len(sent)]:
+                await driver.execute_query(
+                    query,
+                    parameters,
+                    routing_=RoutingControl.READ,
+                    database_=database,
+                )
+        except Exception:  # any failure is an error to count, as for the product
+            return False
+        return True
+
+    return call
+
+
+async def warm_up(product: Call, raw: Call, bodies: int) -> None:
+    """Every body a few times each way, so plans are cached and connections open."""
+    for number in range(bodies * WARMUP_ROUNDS):
+        await product(number)
+        await raw(number)
+
+
+def compare(
+    name: str, clients: int, sent: Sequence[Sequence[SentQuery]], product: Sample, raw: Sample
+) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "workload": name,
+        "clients": clients,
+        "requests": product.requests,
+        "cypher_per_request": round(sum(map(len, sent)) / len(sent), 2),
+    }
+    row |= {f"product_{key}": value for key, value in product.summary().items()}
+    row |= {f"raw_{key}": value for key, value in raw.summary().items()}
+    row |= {
+        "throughput_ratio": ratio(product.rps, raw.rps),
+        "p50_ratio": ratio(product.ms(50), raw.ms(50)),
+        "p99_ratio": ratio(product.ms(99), raw.ms(99)),
+    }
+    return row
+
+
+def ratio(product: float, raw: float) -> float | None:
+    return round(product / raw, 2) if raw > 0 else None
+
+
+COLUMNS = (
+    ("workload", "workload"), ("clients", "clients"), ("requests", "n"),
+    ("cypher_per_request", "cypher/req"),
+    ("product_errors", "err"), ("product_rps", "rps"),
+    ("product_p50_ms", "p50"), ("product_p95_ms", "p95"), ("product_p99_ms", "p99"),
+    ("raw_errors", "raw err"), ("raw_rps", "raw rps"),
+    ("raw_p50_ms", "raw p50"), ("raw_p95_ms", "raw p95"), ("raw_p99_ms", "raw p99"),
+    ("throughput_ratio", "rps x"), ("p50_ratio", "p50 x"), ("p99_ratio", "p99 x"),
+)  # fmt: skip
+
+
+def format_table(rows: Sequence[dict[str, Any]]) -> str:
+    """Plain text, one line per row; times in ms, ratios product/raw."""
+    cells = [[title for _, title in COLUMNS]]
+    cells += [[str(row[key]) for key, _ in COLUMNS] for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
+    return "\n".join(
+        "  ".join(cell.rjust(width) for cell, width in zip(line, widths, strict=True))
+        for line in cells
+    )
+
+
+def workloads_from(sample: GraphSample) -> list[Workload]:
+    return [
+        provenance_workload(sample.claim_ids),
+        search_workload(sample.search_terms),
+        comparison_workload(sample.person_pairs, sample.topic_id),
+    ]
+
+
+async def main_async(arguments: argparse.Namespace) -> list[dict[str, Any]]:
+    settings = Settings.from_env()
+    async with open_driver(settings) as driver:
+        sample = await sample_graph(driver, settings.neo4j_database, size=arguments.bodies)
+        async with running_api(settings, workers=arguments.workers) as base_url:
+            return await measure_queries(
+                settings,
+                base_url,
+                driver,
+                workloads_from(sample),
+                concurrencies=arguments.clients,
+                requests=arguments.requests,
+            )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="GraphQL over HTTP against the raw driver.")
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--bodies", type=int, default=100, help="distinct bodies per workload")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--clients", type=lambda text: [int(n) for n in text.split(",")], default=[1, 8, 32]
+    )
+    parser.add_argument("--json", type=Path, help="also write the rows here")
+    arguments = parser.parse_args(argv)
+    rows = asyncio.run(main_async(arguments))
+    print(format_table(rows))
+    if arguments.json:
+        arguments.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
