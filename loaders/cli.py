@@ -19,9 +19,8 @@ from tqdm import tqdm
 from api.database import open_driver
 from api.migrations import MigrationError
 from api.settings import Settings, SettingsError
-from loaders.load import LoadReport, load_data
+from loaders.load import LoadReport, check_folder, load_folder
 from loaders.plan import WriteBatch
-from loaders.reading import read_data
 from loaders.validation import ValidationError
 from loaders.writing import AppendOnlyError, graph_counts
 
@@ -42,12 +41,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            data = read_data(args.folder)
-            corpus = data.corpus
+            totals = check_folder(args.folder)
             print(
-                f"{args.folder}: valid: {len(corpus.sources)} sources, "
-                f"{len(corpus.claims)} claims, {len(corpus.assertions)} assertions, "
-                f"{len(corpus.conflicts)} conflicts"
+                f"{args.folder}: valid: {totals['Source']} sources, "
+                f"{totals['Claim']} claims, {totals['Assertion']} assertions, "
+                f"{totals['CONTRADICTS']} conflicts"
             )
             return 0
         return asyncio.run(_load(args.folder, args.batch_rows, quiet=args.quiet))
@@ -73,7 +71,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
     started = time.perf_counter()
-    data = read_data(folder)
     settings = Settings.from_env()
     async with open_driver(settings, pool_size=4) as driver:
         with tqdm(
@@ -82,10 +79,10 @@ async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
 
             def advance(batch: WriteBatch) -> None:
                 bar.update(1)
-                bar.set_postfix_str(", ".join(batch.files)[-60:])
+                bar.set_postfix_str(batch.files[-1][-60:])
 
-            report = await load_data(
-                driver, settings.neo4j_database, data, max_batch_rows=batch_rows, on_batch=advance
+            report = await load_folder(
+                driver, settings.neo4j_database, folder, max_batch_rows=batch_rows, on_batch=advance
             )
         counts = await graph_counts(driver, settings.neo4j_database)
     print(_summary(folder, report, time.perf_counter() - started, counts))

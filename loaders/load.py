@@ -1,7 +1,8 @@
-"""Loading a data folder into Neo4j: read, validate everything, then write in batches."""
+"""Loading a data folder into Neo4j: stage and check everything, then write in batches."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
@@ -11,9 +12,10 @@ from pathlib import Path
 from neo4j import AsyncDriver
 
 from api.migrations import apply_migrations
-from loaders.plan import WriteBatch, plan
-from loaders.reading import DataSet, read_data
-from loaders.writing import batch_totals, write_batch
+from loaders.plan import WriteBatch
+from loaders.reading import stage_folder
+from loaders.staging import Staging
+from loaders.writing import write_batch
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,13 @@ class LoadReport:
         return self.in_files[kind] - self.created[kind]
 
 
+def check_folder(folder: Path) -> Counter[str]:
+    """Validate ``folder`` without connecting; the records it holds, by kind."""
+    with Staging.create() as staging:
+        stage_folder(folder, staging)
+        return staging.totals()
+
+
 async def load_folder(
     driver: AsyncDriver,
     database: str,
@@ -35,27 +44,21 @@ async def load_folder(
     max_batch_rows: int = 20_000,
     on_batch: Callable[[WriteBatch], None] | None = None,
 ) -> LoadReport:
-    """Validate ``folder`` as a whole (ValidationError: nothing written), then write it."""
-    return await load_data(
-        driver, database, read_data(folder), max_batch_rows=max_batch_rows, on_batch=on_batch
-    )
+    """Check ``folder`` as a whole (ValidationError: nothing written), then write it.
 
-
-async def load_data(
-    driver: AsyncDriver,
-    database: str,
-    data: DataSet,
-    *,
-    max_batch_rows: int = 20_000,
-    on_batch: Callable[[WriteBatch], None] | None = None,
-) -> LoadReport:
-    """Write an already validated data set: migrations first, then batch after batch."""
-    await apply_migrations(driver, database)
-    batches = list(plan(data, max_batch_rows=max_batch_rows))
-    recorded_at = dt.datetime.now(dt.UTC)
-    created: Counter[str] = Counter()
-    for batch in batches:
-        created += await write_batch(driver, database, batch, recorded_at)
-        if on_batch is not None:
-            on_batch(batch)
-    return LoadReport(in_files=batch_totals(batches), created=created)
+    Migrations (constraints first) are applied before anything is written.
+    """
+    with Staging.create() as staging:
+        stage_folder(folder, staging)
+        await apply_migrations(driver, database)
+        recorded_at = dt.datetime.now(dt.UTC)
+        created: Counter[str] = Counter()
+        batches = staging.batches(max_batch_rows)
+        # Read the next batch from the staging index while Neo4j writes this one.
+        upcoming = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+        while (batch := await upcoming) is not None:
+            upcoming = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+            created += await write_batch(driver, database, batch, recorded_at)
+            if on_batch is not None:
+                on_batch(batch)
+        return LoadReport(in_files=staging.totals(), created=created)

@@ -1,22 +1,30 @@
-"""Reading a data folder: sources, entities and claim files, validated as a whole.
+"""Reading a data folder, one unit at a time, into the staging index.
 
 data/sources.yaml, data/entities.yaml   shared records
-data/claims/*.yaml                      one file per document (see data/README.md)
-data/documents/*.txt                    the texts the sources point at
+data/claims/*.yaml                      one document's claims per file (see data/README.md)
+data/claims/*.jsonl                     the same, one document per line (bulk corpora)
+data/documents/...                      the texts the sources point at
+
+Each unit (a YAML claims file, or one JSON line) is validated on its own and
+staged; what needs the whole folder is checked afterwards in SQL. Only the
+unit at hand and the shared sources are held in memory.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from loaders import validation as check
-from loaders.records import Assertion, Claim, Conflict, Corpus, Source
+from loaders.plan import node_row
+from loaders.records import Assertion, Claim, Conflict, Person, Source, content_hash
+from loaders.staging import StagedUnit, Staging
 from loaders.validation import Problems
 
 SECTIONS = (
@@ -29,90 +37,114 @@ SECTIONS = (
     "assertions",
     "conflicts",
 )
+SHARED_FILES = ("sources.yaml", "entities.yaml")
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+AGENTS = "organization|person"
+
+
+class DocumentTexts(Mapping[str, str]):
+    """The texts of a folder's documents, read when asked for (never all at once)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder.resolve()
+
+    def __getitem__(self, name: str) -> str:
+        path = (self.folder / name).resolve()
+        if self.folder in path.parents and path.is_file():
+            with contextlib.suppress(UnicodeDecodeError):
+                return path.read_text(encoding="utf-8")
+        raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
 
 
 @dataclass
-class ClaimFile:
-    """What one claims file contributes: written together, in one transaction."""
+class FolderReader:
+    folder: Path
+    problems: Problems
+    texts: DocumentTexts
+    shared_sources: dict[str, Source]
 
-    path: str
-    source: str | None
-    claims: list[Claim] = field(default_factory=list)
-    assertions: list[Assertion] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-
-
-@dataclass
-class DataSet:
-    corpus: Corpus
-    claim_files: list[ClaimFile]
+    def display_name(self, path: Path) -> str:
+        parent = self.folder.parent
+        return str(path.relative_to(parent)) if parent in path.parents else str(path)
 
 
-def read_data(folder: Path) -> DataSet:
-    """Read and validate everything under ``folder``; raise ValidationError on any problem."""
+def stage_folder(folder: Path, staging: Staging) -> None:
+    """Read, validate and stage everything under ``folder``; ValidationError on any problem."""
     problems = Problems()
     if not folder.is_dir():
         problems.add(str(folder), "(folder)", "(path)", "is not a folder")
         problems.raise_if_any()
-    shared = [folder / "sources.yaml", folder / "entities.yaml"]
-    claim_paths = sorted((folder / "claims").glob("*.yaml"))
-    raw_files = {
-        path: _load_yaml(path, folder, problems)
-        for path in [*shared, *claim_paths]
-        if path.exists()
-    }
-    texts = _document_texts(folder, raw_files.values())
-    corpus = Corpus()
-    origin: dict[str, str] = {}
-    claim_files: list[ClaimFile] = []
-    for path, raw in raw_files.items():
-        name = str(path.relative_to(folder.parent)) if folder.parent in path.parents else str(path)
-        claim_file = _read_file(name, raw, corpus, origin, texts, problems)
-        if path in claim_paths:
-            claim_files.append(claim_file)
-    check.cross_check(corpus, origin, problems)
+    reader = FolderReader(folder, problems, DocumentTexts(folder), {})
+    for name in SHARED_FILES:
+        path = folder / name
+        if path.exists():
+            raw = _load_yaml(path, reader)
+            staging.add(
+                _read_unit(reader.display_name(path), raw, reader, shared=True), shared=True
+            )
+    claim_paths = sorted(
+        p for p in (folder / "claims").glob("*") if p.suffix in {".yaml", ".jsonl"}
+    )
+    for path in claim_paths:
+        for label, raw in _units_of(path, reader):
+            staging.add(_read_unit(label, raw, reader, shared=False))
+    staging.cross_check(problems)
     problems.raise_if_any()
-    return DataSet(corpus, claim_files)
 
 
-def _load_yaml(path: Path, folder: Path, problems: Problems) -> dict[str, Any]:
-    name = str(path.relative_to(folder.parent))
+def _units_of(path: Path, reader: FolderReader) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    name = reader.display_name(path)
+    if path.suffix == ".yaml":
+        yield name, _load_yaml(path, reader)
+        return
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                label = f"{name}:{number}"
+                yield label, _checked_sections(_parse_json(line, label, reader), label, reader)
+
+
+def _parse_json(line: str, label: str, reader: FolderReader) -> Any:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        reader.problems.add(label, "(line)", "(syntax)", f"is not valid JSON: {error}")
+        return {}
+
+
+def _load_yaml(path: Path, reader: FolderReader) -> Mapping[str, Any]:
+    name = reader.display_name(path)
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)  # noqa: S506
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        problems.add(name, "(file)", "(syntax)", f"is not valid UTF-8 YAML: {error}")
+        reader.problems.add(name, "(file)", "(syntax)", f"is not valid UTF-8 YAML: {error}")
         return {}
-    if raw is None:
-        return {}
+    return _checked_sections({} if raw is None else raw, name, reader)
+
+
+def _checked_sections(raw: Any, name: str, reader: FolderReader) -> Mapping[str, Any]:
     if not isinstance(raw, dict):
-        problems.add(name, "(file)", "(top level)", "must be a mapping of sections")
+        reader.problems.add(name, "(file)", "(top level)", "must be a mapping of sections")
         return {}
     for unknown in sorted(set(raw) - set(SECTIONS), key=str):
-        problems.add(name, "(file)", str(unknown), f"unknown section; known: {', '.join(SECTIONS)}")
+        reader.problems.add(
+            name, "(file)", str(unknown), f"unknown section; known: {', '.join(SECTIONS)}"
+        )
     return raw
 
 
-def _document_texts(folder: Path, raw_files: Any) -> dict[str, str]:
-    texts: dict[str, str] = {}
-    for raw in raw_files:
-        for source in raw.get("sources") or []:
-            file = source.get("file") if isinstance(source, Mapping) else None
-            if isinstance(file, str) and file not in texts:
-                path = (folder / file).resolve()
-                if folder.resolve() in path.parents and path.is_file():
-                    with contextlib.suppress(UnicodeDecodeError):
-                        texts[file] = path.read_text(encoding="utf-8")
-    return texts
+def _read_unit(
+    name: str, raw: Mapping[str, Any], reader: FolderReader, *, shared: bool
+) -> StagedUnit:
+    problems = reader.problems
+    unit = StagedUnit(name)
 
-
-def _read_file(
-    name: str,
-    raw: Mapping[str, Any],
-    corpus: Corpus,
-    origin: dict[str, str],
-    texts: Mapping[str, str],
-    problems: Problems,
-) -> ClaimFile:
     def section(key: str) -> list[Any]:
         value = raw.get(key) or []
         if not isinstance(value, list):
@@ -120,44 +152,122 @@ def _read_file(
             return []
         return value
 
-    def keep(record: Any, into: list[Any]) -> None:
-        if record is not None:
-            into.append(record)
-            origin.setdefault(record.id, name)
-
     for item in section("organizations"):
-        keep(check.organization(item, name, problems), corpus.organizations)
+        if (organization := check.organization(item, name, problems)) is not None:
+            unit.record(organization.id, "organization")
+            unit.stage("organizations", organization.id, node_row(organization))
     for item in section("people"):
-        keep(check.person(item, name, problems), corpus.people)
+        if (person := check.person(item, name, problems)) is not None:
+            _stage_person(unit, person)
     for item in section("topics"):
-        keep(check.topic(item, name, problems), corpus.topics)
+        if (topic := check.topic(item, name, problems)) is not None:
+            unit.record(topic.id, "topic")
+            unit.stage("topics", topic.id, node_row(topic))
+    local_sources: dict[str, Source] = {}
     for item in section("sources"):
-        keep(check.source(item, name, problems, texts), corpus.sources)
-    found_in = _file_source(name, raw.get("source"), corpus.sources, problems)
-    claim_file = ClaimFile(name, found_in.id if found_in else None)
+        if (source := check.source(item, name, problems, reader.texts)) is not None:
+            _stage_source(unit, source)
+            (reader.shared_sources if shared else local_sources)[source.id] = source
+    found_in = _file_source(name, raw.get("source"), local_sources, reader)
+    if found_in is not None:
+        unit.need(found_in.id, "quoted")
     for item in section("claims"):
-        keep(check.claim(item, name, problems), claim_file.claims)
+        if (claim := check.claim(item, name, problems)) is not None:
+            _stage_claim(unit, claim)
     for item in section("assertions"):
         if isinstance(item, Mapping) and isinstance(item.get("claim"), str):
-            corpus.claims_named_by_assertions.add(item["claim"])
-        keep(check.assertion(item, name, problems, found_in), claim_file.assertions)
+            # A refused assertion must not also make its claim look unasserted.
+            unit.need(item["claim"], "asserted")
+        if (assertion := check.assertion(item, name, problems, found_in)) is not None:
+            _stage_assertion(unit, assertion, problems, name)
     for item in section("conflicts"):
-        record = check.conflict(item, name, problems)
-        if record is not None:
-            claim_file.conflicts.append(record)
-            origin[f"conflict:{record.first}:{record.second}"] = name
-    corpus.claims.extend(claim_file.claims)
-    corpus.assertions.extend(claim_file.assertions)
-    corpus.conflicts.extend(claim_file.conflicts)
-    return claim_file
+        if (conflict := check.conflict(item, name, problems)) is not None:
+            _stage_conflict(unit, conflict, problems, name)
+    return unit
 
 
 def _file_source(
-    name: str, source_id: Any, sources: list[Source], problems: Problems
+    name: str, source_id: Any, local: Mapping[str, Source], reader: FolderReader
 ) -> Source | None:
     if source_id is None:
         return None
-    match = next((s for s in sources if s.id == source_id), None)
+    match = local.get(source_id) if isinstance(source_id, str) else None
+    match = match or (reader.shared_sources.get(source_id) if isinstance(source_id, str) else None)
     if match is None:
-        problems.add(name, "(file)", "source", f"source {source_id!r} is not in sources.yaml")
+        reader.problems.add(
+            name, "(file)", "source", f"source {source_id!r} is not in sources.yaml or this file"
+        )
     return match
+
+
+def _stage_person(unit: StagedUnit, person: Person) -> None:
+    unit.record(person.id, "person")
+    unit.stage("people", person.id, node_row(person))
+    for affiliation in person.affiliations:
+        unit.expect(
+            f"person {person.id}", "affiliations", affiliation.organization, "organization",
+            "organization",
+        )  # fmt: skip
+        row = {"person": person.id, "organization": affiliation.organization, **affiliation.props()}
+        unit.stage("affiliations", person.id, row)
+
+
+def _stage_source(unit: StagedUnit, source: Source) -> None:
+    label = f"source {source.id}"
+    unit.record(source.id, "source")
+    unit.stage("sources", source.id, node_row(source))
+    if source.publisher:
+        unit.expect(label, "publisher", source.publisher, "organization", "organization")
+        unit.stage(
+            "published_by", source.id, {"source": source.id, "organization": source.publisher}
+        )
+    for position, author in enumerate(source.authors):
+        unit.expect(label, "authors", author, AGENTS, "person or organization")
+        row = {"source": source.id, "agent": author, "position": position}
+        unit.stage("written_by", source.id, row)
+    if source.republishes:
+        unit.expect(label, "republishes", source.republishes, "source", "source")
+        row = {"source": source.id, "original": source.republishes}
+        unit.stage("republishes", source.id, row, target=source.republishes)
+
+
+def _stage_claim(unit: StagedUnit, claim: Claim) -> None:
+    unit.record(claim.id, "claim")
+    unit.need(claim.id, "defined")
+    unit.stage("claims", claim.id, node_row(claim))
+    unit.size += 1
+    for topic in claim.topics:
+        unit.expect(f"claim {claim.id}", "topics", topic, "topic", "topic")
+        unit.stage("claim_topics", claim.id, {"claim": claim.id, "topic": topic})
+
+
+def _stage_assertion(unit: StagedUnit, assertion: Assertion, problems: Problems, name: str) -> None:
+    label = f"assertion {assertion.id}"
+    unit.record(assertion.id, "assertion")
+    unit.expect(label, "claim", assertion.claim, "claim", "claim")
+    unit.expect(label, "by", assertion.by, AGENTS, "person or organization")
+    row = node_row(assertion)
+    row.update(claim=assertion.claim, by=assertion.by, source=assertion.source)
+    unit.stage("assertions", assertion.id, row)
+    unit.size += 1
+    for cited in assertion.cites:
+        if cited == assertion.id:
+            problems.add(name, label, "cites", "cites itself")
+            continue
+        unit.expect(label, "cites", cited, "assertion", "assertion")
+        unit.stage("cites", assertion.id, {"from": assertion.id, "to": cited}, target=cited)
+
+
+def _stage_conflict(unit: StagedUnit, conflict: Conflict, problems: Problems, name: str) -> None:
+    label = f"conflict {conflict.first} <> {conflict.second}"
+    if conflict.first == conflict.second:
+        problems.add(name, label, "claims", "a claim cannot contradict itself")
+        return
+    for claim_id in (conflict.first, conflict.second):
+        unit.expect(label, "claims", claim_id, "claim", "claim")
+        unit.need(claim_id, "contradicted")
+    unit.pairs.append((conflict.first, conflict.second))
+    props = conflict.props()
+    row = {"first": conflict.first, "second": conflict.second, "props": props}
+    row["hash"] = content_hash(props)
+    unit.stage("conflicts", conflict.first, row)

@@ -233,19 +233,3 @@ class Conflict:
 
     def props(self) -> dict[str, Any]:
         return {"kind": self.kind.value, "note": self.note}
-
-
-@dataclass
-class Corpus:
-    """Everything read from a data folder, validated and cross-checked."""
-
-    organizations: list[Organization] = field(default_factory=list)
-    people: list[Person] = field(default_factory=list)
-    topics: list[Topic] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    assertions: list[Assertion] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    # Claims named by any assertion, valid or not: a refused assertion must not
-    # also make its claim look unasserted.
-    claims_named_by_assertions: set[str] = field(default_factory=set)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
 from typing import Any, LiteralString
 
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
@@ -104,13 +103,3 @@ async def graph_counts(driver: AsyncDriver, database: str) -> dict[str, Any]:
         cypher.GRAPH_COUNTS, routing_=RoutingControl.READ, database_=database
     )
     return {"nodes": dict(records[0]["nodes"]), "relationships": dict(records[0]["relationships"])}
-
-
-def batch_totals(batches: Iterable[WriteBatch]) -> Counter[str]:
-    totals: Counter[str] = Counter()
-    for batch in batches:
-        for kind, _, attribute in NODE_STATEMENTS:
-            totals[kind] += len(getattr(batch, attribute))
-        totals["Assertion"] += len(batch.assertions)
-        totals["CONTRADICTS"] += len(batch.conflicts)
-    return totals
