@@ -135,16 +135,44 @@ async def measure_queries(
 
 
 def product_call(client: httpx.AsyncClient, bodies: Sequence[GraphQLBody]) -> Call:
-    payloads = [dict(body) for body in bodies]
+    """Bodies are encoded once, as a client holding its documents would; every answer is
+    decoded, as a client reading it would."""
+    payloads = [json.dumps(body).encode("utf-8") for body in bodies]
+    headers = {"content-type": "application/json"}
 
     async def call(number: int) -> bool:
         try:
-            response = await client.post("/graphql", json=payloads[number % len(payloads)])
+            content = payloads[number % len(payloads)]
+            response = await client.post("/graphql", content=content, headers=headers)
             return response.status_code == 200 and "errors" not in response.json()
         except (httpx.HTTPError, ValueError):
             return False
 
     return call
+
+
+async def measure_http_floor(
+    base_url: str, concurrencies: Sequence[int] = (1, 8, 32), requests: int = 400
+) -> list[dict[str, Any]]:
+    """GET /healthz (no GraphQL, no Neo4j): what this load generator and uvicorn cost
+    on their own, to read the product figures against."""
+    limits = httpx.Limits(
+        max_connections=max(concurrencies), max_keepalive_connections=max(concurrencies)
+    )
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=30.0) as client:
+
+        async def call(number: int) -> bool:
+            try:
+                return (await client.get("/healthz")).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        await run_closed_loop(call, requests, max(concurrencies))
+        rows = []
+        for clients in concurrencies:
+            sample = await run_closed_loop(call, requests, clients)
+            rows.append({"clients": clients, "requests": sample.requests} | sample.summary())
+        return rows
 
 
 def raw_call(driver: AsyncDriver, database: str, sent: Sequence[Sequence[SentQuery]]) -> Call:
@@ -196,7 +224,9 @@ def ratio(product: float, raw: float) -> float | None:
     return round(product / raw, 2) if raw > 0 else None
 
 
-COLUMNS = (
+Columns = Sequence[tuple[str, str]]
+
+QUERY_COLUMNS: Columns = (
     ("workload", "workload"), ("clients", "clients"), ("requests", "n"),
     ("cypher_per_request", "cypher/req"),
     ("product_errors", "err"), ("product_rps", "rps"),
@@ -207,11 +237,17 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def format_table(rows: Sequence[dict[str, Any]]) -> str:
+FLOOR_COLUMNS: Columns = (
+    ("clients", "clients"), ("requests", "n"), ("errors", "err"), ("rps", "/healthz rps"),
+    ("p50_ms", "p50"), ("p95_ms", "p95"), ("p99_ms", "p99"),
+)  # fmt: skip
+
+
+def format_table(rows: Sequence[dict[str, Any]], columns: Columns = QUERY_COLUMNS) -> str:
     """Plain text, one line per row; times in ms, ratios product/raw."""
-    cells = [[title for _, title in COLUMNS]]
-    cells += [[str(row[key]) for key, _ in COLUMNS] for row in rows]
-    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
+    cells = [[title for _, title in columns]]
+    cells += [[str(row[key]) for key, _ in columns] for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
     return "\n".join(
         "  ".join(cell.rjust(width) for cell, width in zip(line, widths, strict=True))
         for line in cells
@@ -226,12 +262,13 @@ def workloads_from(sample: GraphSample) -> list[Workload]:
     ]
 
 
-async def main_async(arguments: argparse.Namespace) -> list[dict[str, Any]]:
+async def main_async(arguments: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
     settings = Settings.from_env()
     async with open_driver(settings) as driver:
         sample = await sample_graph(driver, settings.neo4j_database, size=arguments.bodies)
         async with running_api(settings, workers=arguments.workers) as base_url:
-            return await measure_queries(
+            floor = await measure_http_floor(base_url, arguments.clients, arguments.requests)
+            queries = await measure_queries(
                 settings,
                 base_url,
                 driver,
@@ -239,6 +276,7 @@ async def main_async(arguments: argparse.Namespace) -> list[dict[str, Any]]:
                 concurrencies=arguments.clients,
                 requests=arguments.requests,
             )
+    return {"http_floor": floor, "queries": queries}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -251,10 +289,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, help="also write the rows here")
     arguments = parser.parse_args(argv)
-    rows = asyncio.run(main_async(arguments))
-    print(format_table(rows))
+    results = asyncio.run(main_async(arguments))
+    print(format_table(results["http_floor"], FLOOR_COLUMNS), end="\n\n")
+    print(format_table(results["queries"]))
     if arguments.json:
-        arguments.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+        arguments.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
