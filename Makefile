@@ -12,12 +12,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install system-deps run serve load test reliability lint neo4j-start neo4j-stop schema
+.PHONY: help install system-deps run serve load test reliability bench-quick bench lint neo4j-start neo4j-stop schema
 
 help:
 	@echo "make run          serve the API on the seed corpus at http://$(HOST):$(PORT)/graphql"
 	@echo "make test         run the tests against a throwaway Neo4j of their own"
 	@echo "make reliability  fault, hostile-input and load scenarios, with their report"
+	@echo "make bench-quick  load 10k and 100k generated claims, query at 10k (a few minutes)"
+	@echo "make bench        the full ladder: 10k, 100k and 1M claims"
 	@echo "make lint         ruff and mypy --strict"
 	@echo "make neo4j-start  start the local Neo4j (returns when Bolt answers)"
 	@echo "make neo4j-stop   stop the local Neo4j"
@@ -82,6 +84,15 @@ status=0; env -u NEO4J_URI -u NEO4J_USER -u NEO4J_PASSWORD -u NEO4J_DATABASE \
 $(LAUNCHER) stop test; \
 exit $$status
 endef
+
+# --- benchmarks ---------------------------------------------------------------
+
+# Each size runs on a freshly wiped Neo4j of its own (instance "bench").
+bench-quick: install system-deps
+	$(PY) -m bench.run --quick
+
+bench: install system-deps
+	$(PY) -m bench.run --full
 
 lint: install
 	$(PY) -m ruff check .

@@ -4,7 +4,8 @@ The loader reads a folder in one streaming pass, validating each unit (a YAML
 claims file, or one line of a JSON Lines file) on its own and staging its rows
 and references here, in a throwaway SQLite file. Cross-file checks (references
 resolve, ids are unique, every claim is asserted) are then SQL queries, and
-the write plan is read back batch by batch. Nothing reaches Neo4j before the
+the write plan is read back batch by batch (rows are kept in marshal's
+format: plain dicts of text and numbers, the fastest to write and read back). Nothing reaches Neo4j before the
 whole folder has been checked.
 
 Write order: a claim is written with the first unit that needs it (defines,
@@ -15,7 +16,7 @@ organizations and topics go first, in unit 0.
 
 from __future__ import annotations
 
-import json
+import marshal
 import sqlite3
 import tempfile
 from collections import Counter
@@ -36,7 +37,7 @@ CREATE TABLE ref (owner TEXT NOT NULL, file TEXT NOT NULL, field TEXT NOT NULL,
 CREATE TABLE need (id TEXT NOT NULL, unit INTEGER NOT NULL, why TEXT NOT NULL);
 CREATE TABLE pair (first TEXT NOT NULL, second TEXT NOT NULL, file TEXT NOT NULL);
 CREATE TABLE staged (kind TEXT NOT NULL, owner TEXT NOT NULL, target TEXT,
-                     unit INTEGER NOT NULL, write_unit INTEGER, row TEXT NOT NULL);
+                     unit INTEGER NOT NULL, write_unit INTEGER, row BLOB NOT NULL);
 """
 
 INDEXES = """
@@ -180,7 +181,7 @@ class Staging:
         db.executemany(
             "INSERT INTO staged VALUES (?, ?, ?, ?, NULL, ?)",
             [
-                (kind, owner, target, number, json.dumps(row, ensure_ascii=False))
+                (kind, owner, target, number, marshal.dumps(row))
                 for kind, owner, target, row in unit.rows
             ],
         )
@@ -223,7 +224,7 @@ class Staging:
                 (first, last),
             )
             for kind, row in rows:
-                getattr(batch, kind).append(json.loads(row))
+                getattr(batch, kind).append(marshal.loads(row))
             yield batch
 
     def _unit_ranges(self, max_rows: int) -> Iterator[tuple[int, int, list[str]]]:

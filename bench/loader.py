@@ -1,0 +1,49 @@
+"""Timing the real loader on a corpus: its own process, so its peak memory is its own."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from api.settings import Settings
+from bench.server import api_environment
+
+
+@dataclass(frozen=True)
+class LoadRun:
+    seconds: float
+    peak_rss_mib: float
+    output: str
+
+
+class LoadFailed(RuntimeError):
+    pass
+
+
+def run_loader(settings: Settings, folder: Path, *, batch_rows: int = 20_000) -> LoadRun:
+    """``python -m loaders load`` on ``folder``: wall time and the process's peak RSS."""
+    command = [
+        sys.executable, "-m", "loaders", "load", str(folder),
+        "--quiet", "--batch-rows", str(batch_rows),
+    ]  # fmt: skip
+    started = time.perf_counter()
+    process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
+        command,
+        env=api_environment(settings),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise LoadFailed(f"the loader exited with {process.returncode}:\n{output[-3000:]}")
+    # ru_maxrss is in KiB on Linux.
+    return LoadRun(seconds, usage.ru_maxrss / 1024, output)

@@ -1,0 +1,267 @@
+"""The benchmark ladder: generate, load, then query over HTTP against the raw driver.
+
+``python -m bench.run --quick`` (10k and 100k claims, fewer requests) or
+``--full`` (10k, 100k and 1M claims). Each size gets a freshly wiped Neo4j
+("bench" instance), loaded by the real loader in a process of its own; the
+queries then run against uvicorn and, in the same run, against the raw driver.
+Results go to bench/results/<date>-<mode>.json and are printed as tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from api.database import open_driver
+from api.settings import Settings
+from bench.generate import generate
+from bench.http_load import format_table, measure_queries, workloads_from
+from bench.loader import run_loader
+from bench.server import running_api
+from bench.workloads import sample_graph
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT / "bench" / "corpora"
+RESULTS = ROOT / "bench" / "results"
+SEED = 7
+
+
+@dataclass(frozen=True)
+class Plan:
+    mode: str
+    sizes: tuple[int, ...]
+    query_sizes: tuple[int, ...]
+    requests: int
+    concurrencies: tuple[int, ...] = (1, 8, 32)
+
+
+PLANS = {
+    "quick": Plan("quick", sizes=(10_000, 100_000), query_sizes=(10_000,), requests=150),
+    "full": Plan(
+        "full", sizes=(10_000, 100_000, 1_000_000), query_sizes=(10_000, 1_000_000), requests=400
+    ),
+}
+
+
+def launcher(*arguments: str) -> str:
+    command = [sys.executable, str(ROOT / "neo4j" / "launcher.py"), *arguments]
+    completed = subprocess.run(  # noqa: S603 (our own launcher)
+        command, check=True, capture_output=True, text=True
+    )
+    return completed.stdout
+
+
+def fresh_bench_neo4j() -> Settings:
+    launcher("stop", "bench")
+    launcher("start", "bench", "--fresh")
+    values = {}
+    for line in launcher("env", "bench").splitlines():
+        key, _, value = line.removeprefix("export ").partition("=")
+        values[key] = shlex.split(value)[0]
+    return Settings(
+        neo4j_uri=values["NEO4J_URI"],
+        neo4j_user=values["NEO4J_USER"],
+        neo4j_password=values["NEO4J_PASSWORD"],
+        neo4j_database=values["NEO4J_DATABASE"],
+    )
+
+
+def corpus(claims: int) -> Path:
+    """The generated corpus of this size, made once and kept (it is deterministic)."""
+    folder = CORPORA / f"{claims}-seed{SEED}"
+    done = folder / "GENERATED.json"
+    if not done.exists():
+        print(f"generating {claims:,} claims into {folder.relative_to(ROOT)} ...", flush=True)
+        if folder.exists():
+            shutil.rmtree(folder)  # an interrupted generation
+        counts = generate(folder, claims=claims, seed=SEED)
+        done.write_text(json.dumps(asdict(counts)) + "\n", encoding="utf-8")
+    return folder
+
+
+async def bench_size(plan: Plan, claims: int) -> dict[str, Any]:
+    folder = corpus(claims)
+    counts = json.loads((folder / "GENERATED.json").read_text(encoding="utf-8"))
+    settings = fresh_bench_neo4j()
+    print(f"loading {claims:,} claims ...", flush=True)
+    load = run_loader(settings, folder)
+    result: dict[str, Any] = {
+        "claims": claims,
+        "corpus": counts,
+        "load": {
+            "seconds": round(load.seconds, 1),
+            "assertions_per_second": round(counts["assertions"] / load.seconds),
+            "peak_rss_mib": round(load.peak_rss_mib, 1),
+        },
+    }
+    if claims in plan.query_sizes:
+        print(f"querying at {claims:,} claims ...", flush=True)
+        result["queries"] = await query_rows(plan, settings)
+    return result
+
+
+async def query_rows(plan: Plan, settings: Settings) -> list[dict[str, Any]]:
+    async with open_driver(settings) as driver:
+        sample = await sample_graph(driver, settings.neo4j_database, size=100, seed=SEED)
+        async with running_api(settings) as base_url:
+            return await measure_queries(
+                settings,
+                base_url,
+                driver,
+                workloads_from(sample),
+                concurrencies=plan.concurrencies,
+                requests=plan.requests,
+            )
+
+
+def machine() -> dict[str, Any]:
+    memory_kib = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal:")
+    )
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gib": round(memory_kib / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def commit() -> str:
+    completed = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return completed.stdout.strip() or "unknown"
+
+
+async def run(plan: Plan) -> dict[str, Any]:
+    report: dict[str, Any] = {
+        "mode": plan.mode,
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
+        "machine": machine(),
+        "sizes": [],
+    }
+    try:
+        for claims in plan.sizes:
+            report["sizes"].append(await bench_size(plan, claims))
+    finally:
+        launcher("stop", "bench")
+    report["goals"] = goals(report["sizes"])
+    return report
+
+
+def goals(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The targets, reported (never asserted): what was measured against each."""
+    by_claims = {size["claims"]: size for size in sizes}
+    rows: list[dict[str, Any]] = []
+    for size in sizes:
+        for row in size.get("queries", []):
+            if row["workload"] == "provenance" and row["clients"] in (8, 32):
+                rows.append(
+                    goal(
+                        f"provenance throughput at {row['clients']} clients, "
+                        f"{size['claims']:,} claims, vs raw driver",
+                        row["throughput_ratio"], ">= 0.60", row["throughput_ratio"] >= 0.6,
+                    )
+                )  # fmt: skip
+    largest = max(by_claims)
+    p50 = {
+        claims: next(
+            r["product_p50_ms"]
+            for r in size.get("queries", [])
+            if r["workload"] == "provenance" and r["clients"] == 1
+        )
+        for claims, size in by_claims.items()
+        if size.get("queries")
+    }
+    if len(p50) >= 2:
+        smallest_q, largest_q = min(p50), max(p50)
+        growth = p50[largest_q] / p50[smallest_q]
+        rows.append(
+            goal(
+                f"provenance p50 at {largest_q:,} vs {smallest_q:,} claims",
+                round(growth, 2), "<= 1.5", growth <= 1.5,
+            )
+        )  # fmt: skip
+    for claims, size in by_claims.items():
+        rate = size["load"]["assertions_per_second"]
+        rows.append(goal(f"loader rate at {claims:,} claims", rate, ">= 20000", rate >= 20_000))
+    if 100_000 in by_claims and largest > 100_000:
+        growth = (
+            by_claims[largest]["load"]["peak_rss_mib"] / by_claims[100_000]["load"]["peak_rss_mib"]
+        )
+        rows.append(
+            goal(
+                f"loader peak memory at {largest:,} vs 100,000 claims",
+                round(growth, 2), "<= 1.20", growth <= 1.2,
+            )
+        )  # fmt: skip
+    return rows
+
+
+def goal(name: str, measured: float, target: str, met: bool) -> dict[str, Any]:
+    return {"goal": name, "measured": measured, "target": target, "met": met}
+
+
+def tables(report: dict[str, Any]) -> str:
+    machine_line = (
+        f"{report['date']}  commit {report['commit']}  "
+        f"{report['machine']['cpus']} CPUs, {report['machine']['memory_gib']} GiB"
+    )
+    lines = [f"claimtrace benchmark ({report['mode']}): {machine_line}", "", "Loading:"]
+    lines.append(
+        f"  {'claims':>10} {'assertions':>11} {'seconds':>8} {'assertions/s':>13} {'peak MiB':>9}"
+    )
+    for size in report["sizes"]:
+        load = size["load"]
+        lines.append(
+            f"  {size['claims']:>10,} {size['corpus']['assertions']:>11,} {load['seconds']:>8} "
+            f"{load['assertions_per_second']:>13,} {load['peak_rss_mib']:>9}"
+        )
+    for size in report["sizes"]:
+        if size.get("queries"):
+            lines += ["", f"Queries at {size['claims']:,} claims (ms; x = product/raw):"]
+            lines.append(format_table(size["queries"]))
+    lines += ["", "Goals (reported, not asserted):"]
+    for row in report["goals"]:
+        mark = "met" if row["met"] else "MISSED"
+        lines.append(f"  {row['goal']}: {row['measured']} (target {row['target']}) {mark}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--quick", action="store_const", const="quick", dest="mode")
+    mode.add_argument("--full", action="store_const", const="full", dest="mode")
+    arguments = parser.parse_args(argv)
+    report = asyncio.run(run(PLANS[arguments.mode]))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = report["date"][:19].replace(":", "")
+    path = RESULTS / f"{stamp}-{report['mode']}.json"
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(tables(report))
+    print(f"\nwritten to {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
