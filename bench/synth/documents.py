@@ -64,6 +64,7 @@ class About:
 
     id: str
     spec: ClaimSpec
+    body: str  # the spec's wording, made once
     earlier: EarlierClaim | None = None
 
 
@@ -136,7 +137,7 @@ class DocumentMaker:
         copy_of = republished(draft.day, self.memory, self.originals, rng)
         voices = self._voices()
         self._claims(draft, claims, self._topics())
-        title = copy_of.title if copy_of else self._title(draft.own[0].spec)
+        title = copy_of.title if copy_of else self._title(draft.own[0])
         layout = self._header(title, voices.byline, draft.day)
         for about in self._plan(draft):
             self._assert(draft, about, voices, layout)
@@ -162,9 +163,9 @@ class DocumentMaker:
         picked = [skewed(self.cast.topics, self.rng) for _ in range(3)]
         return list(dict.fromkeys(picked))
 
-    def _title(self, spec: ClaimSpec) -> str:
+    def _title(self, about: About) -> str:
         ending = pick(words.TITLE_ENDINGS, self.rng)
-        return f"{spec.body()} {ending}" if ending else spec.body()
+        return f"{about.body} {ending}" if ending else about.body
 
     def _claims(self, draft: Draft, count: int, topics: list[str]) -> None:
         rng = self.rng
@@ -177,9 +178,10 @@ class DocumentMaker:
                 spec, kind, note = rival_claim(target.spec, draft.day, rng)
                 conflict = {"claims": [claim_id, target.id], "kind": kind, "note": note}
                 draft.conflicts.append(conflict)
+            body = spec.body()
             record: dict[str, Any] = {
                 "id": claim_id,
-                "text": f"{spec.body()}.",
+                "text": f"{body}.",
                 "topics": self._claim_topics(topics),
             }
             quantity = spec.quantity()
@@ -187,7 +189,7 @@ class DocumentMaker:
                 record["quantity"] = quantity
                 draft.tally.quantities += 1
             draft.claims.append(record)
-            draft.own.append(About(claim_id, spec))
+            draft.own.append(About(claim_id, spec, body))
         draft.tally.claims = count
         draft.tally.conflicts = len(draft.conflicts)
 
@@ -197,7 +199,7 @@ class DocumentMaker:
             return None
         if self.memory.has_claims() and (not draft.own or rng.random() < 0.5):
             earlier = self.memory.pick_claim(rng)
-            return About(earlier.id, earlier.spec, earlier)
+            return About(earlier.id, earlier.spec, earlier.body, earlier)
         return pick(draft.own, rng) if draft.own else None
 
     def _claim_topics(self, topics: list[str]) -> list[str]:
@@ -216,7 +218,7 @@ class DocumentMaker:
         plan = [*draft.own, *(pick(draft.own, rng) for _ in range(own_extra))]
         for _ in range(earlier):
             claim = self.memory.pick_claim(rng)
-            plan.append(About(claim.id, claim.spec, claim))
+            plan.append(About(claim.id, claim.spec, claim.body, claim))
         rng.shuffle(plan)
         return plan
 
@@ -233,7 +235,7 @@ class DocumentMaker:
         rng = self.rng
         mode, stance, hedge = MODES.draw(rng), STANCES.draw(rng), HEDGES.draw(rng)
         speaker = self._speaker(mode, voices)
-        said = statement(about.spec.body(), stance, hedge, rng)
+        said = statement(about.body, stance, hedge, rng)
         wording = sentence(mode, speaker.name, said, rng)
         start = layout.sentence(wording.text, rng) + wording.quote_from
         if rng.random() < FILLER_SHARE:
@@ -285,7 +287,7 @@ class DocumentMaker:
         for earlier, assertion_id in draft.passed_on:
             earlier.latest = assertion_id
         for about in draft.own:
-            claim = EarlierClaim(about.id, about.spec, draft.latest[about.id])
+            claim = EarlierClaim(about.id, about.spec, about.body, draft.latest[about.id])
             self.memory.remember_claim(claim, self.rng)
         self.memory.sources.add(source)
 

@@ -25,6 +25,7 @@ OLDER_SHARE = 0.3
 class EarlierClaim:
     id: str
     spec: ClaimSpec
+    body: str
     latest: str  # the latest assertion about the claim: what a later assertion cites
 
 
