@@ -116,7 +116,8 @@ async def measure_queries(
     requests: int = 400,
 ) -> list[dict[str, Any]]:
     """One row per (workload, clients): the product over HTTP, the raw driver on the
-    same Cypher, and their ratios."""
+    same Cypher, and their ratios. ``driver`` should be opened as the API opens its own
+    (``api.database.open_driver``), so that both sides have the same pool and timeouts."""
     rows = []
     limits = httpx.Limits(
         max_connections=max(concurrencies), max_keepalive_connections=max(concurrencies)
