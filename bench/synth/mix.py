@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import random
 from collections.abc import Sequence
 from typing import Generic, TypeVar
@@ -12,14 +10,16 @@ T = TypeVar("T")
 
 
 class Mix(Generic[T]):
-    """Values drawn with fixed relative weights."""
+    """Values drawn with fixed relative weights (to a thousandth)."""
 
     def __init__(self, weighted: Sequence[tuple[T, float]]) -> None:
-        self.values = [value for value, _ in weighted]
-        self.bounds = list(itertools.accumulate(weight for _, weight in weighted))
+        total = sum(weight for _, weight in weighted)
+        self.table = [
+            value for value, weight in weighted for _ in range(round(1000 * weight / total))
+        ]
 
     def draw(self, rng: random.Random) -> T:
-        return self.values[bisect.bisect_right(self.bounds, rng.random() * self.bounds[-1])]
+        return self.table[int(rng.random() * len(self.table))]
 
 
 def skewed(items: Sequence[T], rng: random.Random) -> T:
