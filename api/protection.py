@@ -8,6 +8,7 @@ from collections.abc import Callable
 from graphql import GraphQLError
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -55,13 +56,17 @@ def _is_internal(error: GraphQLError) -> bool:
 
 
 def extensions() -> list[Callable[[], SchemaExtension]]:
-    """Factories: a fresh extension per request (the parse and validation caches are
-    module-level LRU caches keyed by size, so they are still shared and bounded)."""
+    """Factories: a fresh extension per request. The parse and validation caches are
+    LRU caches keyed by the document and the validation rules, so the rules are built
+    once here: rule classes made per request would make every request a cache miss."""
+    limits = [
+        *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+    ]
     return [
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: AddValidationRules(limits),
         ClientSafeErrors,
     ]
