@@ -26,11 +26,18 @@ def partial(ordinal: int, precision: str, rng: random.Random) -> PartialDate:
     return {"date": text, "precision": precision}
 
 
+def dateline(ordinal: int) -> str:
+    """'4 July 2021'."""
+    day = dt.date.fromordinal(ordinal)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def spoken(ordinal: int, exact_day: bool) -> str:
     """How a text names the day: 'on 4 July 2021' or 'in July 2021'."""
+    if exact_day:
+        return f"on {dateline(ordinal)}"
     day = dt.date.fromordinal(ordinal)
-    month = MONTHS[day.month - 1]
-    return f"on {day.day} {month} {day.year}" if exact_day else f"in {month} {day.year}"
+    return f"in {MONTHS[day.month - 1]} {day.year}"
 
 
 def document_day(index: int, expected_documents: int, rng: random.Random) -> int:

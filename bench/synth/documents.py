@@ -13,7 +13,7 @@ from typing import Any
 
 from bench.synth import vocabulary as words
 from bench.synth.claims import ClaimSpec, fresh_claim, rival_claim
-from bench.synth.dates import document_day, partial, spoken
+from bench.synth.dates import dateline, document_day, partial
 from bench.synth.entities import Agent, Cast
 from bench.synth.memory import EarlierClaim, EarlierSource, Memory
 from bench.synth.mix import Mix, below, pick, rounded_count, skewed
@@ -227,7 +227,7 @@ class DocumentMaker:
         layout.line(title)
         if written.authors[0] != written.publisher:
             layout.line(f"By {' and '.join(author.name for author in written.authors)}")
-        layout.line(f"{written.publisher.name} — {spoken(day, exact_day=True)[3:]}")
+        layout.line(f"{written.publisher.name} — {dateline(day)}")
         layout.line("")
         return layout
 
