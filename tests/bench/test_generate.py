@@ -12,8 +12,9 @@ import yaml
 
 from bench.generate import Counts, generate, main
 
-CLAIMS = 2000
+CLAIMS = 1200
 SEED = 7
+PER_FILE = 25
 
 Line = dict[str, Any]
 
@@ -21,7 +22,7 @@ Line = dict[str, Any]
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Counts]:
     folder = tmp_path_factory.mktemp("corpus") / "data"
-    return folder, generate(folder, CLAIMS, SEED, per_file=40)
+    return folder, generate(folder, CLAIMS, SEED, per_file=PER_FILE)
 
 
 @pytest.fixture(scope="module")
@@ -52,13 +53,13 @@ def shared(folder: Path) -> dict[str, Any]:
 
 def test_same_seed_gives_identical_bytes(corpus: tuple[Path, Counts], tmp_path: Path) -> None:
     again = tmp_path / "again"
-    generate(again, CLAIMS, SEED, per_file=40)
+    generate(again, CLAIMS, SEED, per_file=PER_FILE)
     assert files(again) == files(corpus[0])
 
 
 def test_another_seed_gives_another_corpus(corpus: tuple[Path, Counts], tmp_path: Path) -> None:
     other = tmp_path / "other"
-    generate(other, CLAIMS, SEED + 1, per_file=40)
+    generate(other, CLAIMS, SEED + 1, per_file=PER_FILE)
     first, second = files(corpus[0]), files(other)
     assert first["claims/00000.jsonl"] != second["claims/00000.jsonl"]
 
@@ -79,9 +80,9 @@ def test_counts_are_the_size_asked(corpus: tuple[Path, Counts], lines: list[Line
 def test_documents_are_sharded(corpus: tuple[Path, Counts], lines: list[Line]) -> None:
     folder = corpus[0]
     claim_files = sorted(path.name for path in (folder / "claims").iterdir())
-    assert len(claim_files) == -(-len(lines) // 40)
+    assert len(claim_files) == -(-len(lines) // PER_FILE) > 1
     assert claim_files[0] == "00000.jsonl"
-    assert all(len(list(shard.iterdir())) <= 40 for shard in (folder / "documents").iterdir())
+    assert all(len(list(shard.iterdir())) <= PER_FILE for shard in (folder / "documents").iterdir())
 
 
 def test_every_quote_is_its_span_of_the_text(
