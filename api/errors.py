@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from graphql import GraphQLError
+from neo4j.exceptions import (
+    IncompleteCommit,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 
 class ClientError(GraphQLError):
@@ -27,3 +33,29 @@ class NotFound(ClientError):
 
 class Duplicate(ClientError):
     code = "DUPLICATE"
+
+
+class Unauthenticated(GraphQLError):
+    def __init__(self) -> None:
+        super().__init__(
+            "A bearer token is required to write.", extensions={"code": "UNAUTHENTICATED"}
+        )
+
+
+COMMIT_OUTCOME_UNKNOWN = "COMMIT_OUTCOME_UNKNOWN"
+SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
+INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+# Neo4j away or overloaded; the request can be sent again once it is back.
+UNAVAILABLE = (ServiceUnavailable, SessionExpired, TransientError, ConnectionError, TimeoutError)
+
+
+def code_of(error: BaseException) -> str:
+    """The extensions.code a client sees for an error a resolver raised."""
+    if isinstance(error, GraphQLError):
+        code = (error.extensions or {}).get("code")
+        return code if isinstance(code, str) else "BAD_USER_INPUT"
+    if isinstance(error, IncompleteCommit):  # before UNAVAILABLE: it is a ServiceUnavailable
+        return COMMIT_OUTCOME_UNKNOWN
+    if isinstance(error, UNAVAILABLE):
+        return SERVICE_UNAVAILABLE
+    return INTERNAL_SERVER_ERROR
