@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graphql import GraphQLError
 from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
     IncompleteCommit,
     ServiceUnavailable,
     SessionExpired,
@@ -45,8 +46,16 @@ class Unauthenticated(GraphQLError):
 COMMIT_OUTCOME_UNKNOWN = "COMMIT_OUTCOME_UNKNOWN"
 SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
 INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
-# Neo4j away or overloaded; the request can be sent again once it is back.
-UNAVAILABLE = (ServiceUnavailable, SessionExpired, TransientError, ConnectionError, TimeoutError)
+# Neo4j away or overloaded (or every pooled connection busy for too long): the
+# request can be sent again shortly.
+UNAVAILABLE = (
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+    ConnectionAcquisitionTimeoutError,
+    ConnectionError,
+    TimeoutError,
+)
 
 
 def code_of(error: BaseException) -> str:
