@@ -104,7 +104,7 @@ async def _write(
 ) -> bool:
     """Write atomically; True if the record was created, False if it was already there."""
     try:
-        event = await _commit(driver, database, attempt, _write_audited, batch, kind, attempt)
+        event = await _commit(driver, database, attempt, write_audited, batch, kind, attempt)
     except AppendOnlyError as error:
         raise Duplicate(
             f"{', '.join(error.ids)} already exists with different content; "
@@ -114,7 +114,7 @@ async def _write(
     return event.result is Result.CREATED
 
 
-async def _write_audited(
+async def write_audited(
     tx: AsyncManagedTransaction, batch: WriteBatch, kind: str, attempt: Attempt
 ) -> AuditEvent:
     created = await write_in(tx, batch, _clock.now())
