@@ -74,7 +74,7 @@ async def _require(driver: AsyncDriver, database: str, **ids: list[str]) -> None
             raise NotFound(f"no {kind[:-1]} with id {', '.join(missing)}", field=f"input.{kind}")
 
 
-async def _commit(
+async def commit_audited(
     driver: AsyncDriver,
     database: str,
     attempt: Attempt,
@@ -104,7 +104,7 @@ async def _write(
 ) -> bool:
     """Write atomically; True if the record was created, False if it was already there."""
     try:
-        event = await _commit(driver, database, attempt, write_audited, batch, kind, attempt)
+        event = await commit_audited(driver, database, attempt, write_audited, batch, kind, attempt)
     except AppendOnlyError as error:
         raise Duplicate(
             f"{', '.join(error.ids)} already exists with different content; "
@@ -224,7 +224,7 @@ async def retract_assertion(
 ) -> None:
     """Record the retraction, by the writing token's name, once."""
     await _require(driver, database, assertions=[assertion_id])
-    await _commit(driver, database, attempt, _retract_audited, assertion_id, reason, attempt)
+    await commit_audited(driver, database, attempt, _retract_audited, assertion_id, reason, attempt)
 
 
 async def _retract_audited(

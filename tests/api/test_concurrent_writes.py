@@ -11,12 +11,14 @@ from typing import Any
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
+from neo4j import AsyncDriver, AsyncManagedTransaction
 
-from api.audit import Attempt
+from api.audit import Attempt, AuditEvent, Result
 from api.database import open_driver
 from api.settings import Settings
 from api.store import writes
+from loaders.plan import WriteBatch, node_row
+from loaders.records import Claim
 from loaders.writing import graph_counts
 from tests.support.scenarios import Scenario
 from tests.support.writing import (
@@ -224,3 +226,40 @@ async def test_writes_advance_the_bookmarks_that_reads_wait_for(
     assert before
     assert after
     assert after != before
+
+
+async def test_a_write_meeting_the_uniqueness_constraint_runs_again_and_finds_the_node(
+    writable_seed_graph: AsyncDriver, settings: Settings
+) -> None:
+    """Should a MERGE ever lose its race to the constraint rather than to the other
+    node, the write runs again, and then answers as already there."""
+    database = settings.neo4j_database
+    existing = "claim-test-constraint"
+    batch = WriteBatch(files=["addClaim"], claims=[node_row(Claim(id=existing, text="Once."))])
+    first = Attempt(new_request_id(), "desk", "addClaim", (existing,))
+    created = await writes.commit_audited(
+        writable_seed_graph, database, first, writes.write_audited, batch, "Claim", first
+    )
+    assert created.result is Result.CREATED
+    attempt = Attempt(new_request_id(), "desk", "addClaim", (existing,))
+    runs = 0
+
+    async def meets_the_constraint_once(
+        tx: AsyncManagedTransaction, batch: WriteBatch, kind: str, attempt: Attempt
+    ) -> AuditEvent:
+        nonlocal runs
+        runs += 1
+        if runs == 1:
+            result = await tx.run("CREATE (:Claim {id: $id})", id=existing)
+            await result.consume()
+        return await writes.write_audited(tx, batch, kind, attempt)
+
+    event = await writes.commit_audited(
+        writable_seed_graph, database, attempt, meets_the_constraint_once, batch, "Claim", attempt
+    )
+    assert runs == 2
+    assert event.result is Result.ALREADY_THERE
+    assert attempt.recorded == event
+    assert await count_nodes(writable_seed_graph, database, "Claim", existing) == 1
+    [stored] = await audit_events(writable_seed_graph, database, attempt.request_id)
+    assert stored["id"] == event.id
