@@ -30,6 +30,8 @@ from strawberry.types import ExecutionContext
 from api import cypher
 from api.context import Context
 from api.errors import COMMIT_OUTCOME_UNKNOWN, Unauthenticated, code_of
+from api.store.batch import fetch_page
+from api.store.pages import Page, Position
 
 log = logging.getLogger("claimtrace.audit")
 
@@ -74,6 +76,28 @@ class AuditEvent:
             "result": self.result.value,
             "code": self.code,
         }
+
+
+def _event_from_map(value: dict[str, Any]) -> AuditEvent:
+    return AuditEvent(
+        request_id=value["requestId"],
+        actor=value["actor"],
+        operation=value["operation"],
+        target=tuple(value["target"]),
+        result=Result(value["result"]),
+        code=value["code"],
+        id=value["id"],
+        at=value["at"].to_native(),
+    )
+
+
+async def audit_events_page(
+    driver: AsyncDriver, database: str, first: int, after: Position | None
+) -> Page[AuditEvent]:
+    """Oldest first: by the time of the attempt, then id."""
+    return await fetch_page(
+        driver, database, cypher.AUDIT_EVENTS_PAGE, {}, "event", _event_from_map, first, after
+    )
 
 
 @dataclass

@@ -37,10 +37,8 @@ class Duplicate(ClientError):
 
 
 class Unauthenticated(GraphQLError):
-    def __init__(self) -> None:
-        super().__init__(
-            "A bearer token is required to write.", extensions={"code": "UNAUTHENTICATED"}
-        )
+    def __init__(self, message: str = "A bearer token is required to write.") -> None:
+        super().__init__(message, extensions={"code": "UNAUTHENTICATED"})
 
 
 COMMIT_OUTCOME_UNKNOWN = "COMMIT_OUTCOME_UNKNOWN"

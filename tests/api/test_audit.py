@@ -37,6 +37,7 @@ from tests.support.writing import (
     TOKEN_NAME,
     audit_events,
     count_nodes,
+    gql,
     new_request_id,
     writer_client,
 )
@@ -361,3 +362,32 @@ def test_no_query_changes_or_deletes_an_audit_event() -> None:
             line for line in path.read_text("utf-8").splitlines() if not line.startswith("//")
         )
         assert not re.search(r"\b(SET|MERGE|DELETE|REMOVE|DETACH)\b", code, re.IGNORECASE), path
+
+
+AUDIT_PAGE = """query ($after: String) { auditEvents(first: 2, after: $after) {
+  edges { node { id requestId actor operation target at result code } }
+  pageInfo { hasNextPage endCursor } } }"""
+
+
+async def test_the_audit_trail_reads_a_page_at_a_time_with_a_token_only(
+    empty_graph: AsyncDriver, settings: Settings
+) -> None:
+    async with writer_client(settings) as client:
+        sent = [(await send(client, RETRACT, {"id": f"asrt-none-{i}"}))[0] for i in range(3)]
+        anonymous = await gql(client, AUDIT_PAGE, headers={"x": "none"})
+        assert anonymous["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED"}
+        nodes: list[dict[str, Any]] = []
+        after = None
+        for _ in range(3):
+            page = (await gql(client, AUDIT_PAGE, after=after))["data"]["auditEvents"]
+            nodes.extend(edge["node"] for edge in page["edges"])
+            after = page["pageInfo"]["endCursor"]
+            if not page["pageInfo"]["hasNextPage"]:
+                break
+    assert [node["requestId"] for node in nodes] == sent
+    assert nodes[0]["target"] == ["asrt-none-0"]
+    assert {(n["actor"], n["operation"], n["result"], n["code"]) for n in nodes} == {
+        (TOKEN_NAME, "retractAssertion", "REFUSED", "NOT_FOUND")
+    }
+    stored = await audit_events(empty_graph, settings.neo4j_database, sent[0])
+    assert nodes[0]["id"] == stored[0]["id"]
