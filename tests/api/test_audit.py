@@ -391,3 +391,14 @@ async def test_the_audit_trail_reads_a_page_at_a_time_with_a_token_only(
     }
     stored = await audit_events(empty_graph, settings.neo4j_database, sent[0])
     assert nodes[0]["id"] == stored[0]["id"]
+
+
+async def test_audit_event_ids_are_unique_in_the_database(
+    driver: AsyncDriver, settings: Settings
+) -> None:
+    records, _, _ = await driver.execute_query(
+        "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
+        "WHERE labelsOrTypes = ['AuditEvent'] RETURN properties, type",
+        database_=settings.neo4j_database,
+    )
+    assert [(r["properties"], r["type"]) for r in records] == [(["id"], "UNIQUENESS")]
