@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Sequence
-from typing import Any
-
-import strawberry
-from strawberry.permission import BasePermission
 
 
 def token_name(authorization: str | None, tokens: Sequence[tuple[str, str]]) -> str | None:
@@ -24,11 +20,3 @@ def token_name(authorization: str | None, tokens: Sequence[tuple[str, str]]) -> 
         if hmac.compare_digest(offered, token.encode("utf-8")):
             found = name
     return found
-
-
-class CanWrite(BasePermission):
-    message = "A bearer token is required to write."
-    error_extensions = {"code": "UNAUTHENTICATED"}  # noqa: RUF012
-
-    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
-        return info.context.writer is not None

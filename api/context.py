@@ -18,4 +18,6 @@ class Context:
     database: str
     loaders: DataLoaders
     request: Request
+    request_id: str  # the caller's X-Request-ID if well formed, else a fresh UUID
     writer: str | None = None  # the name of the caller's bearer token, if valid
+    mutations_audited: int = 0  # mutation fields of this request that wrote their audit event

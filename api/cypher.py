@@ -60,3 +60,7 @@ MISSING_REFERENCES: Final = load("missing_references")
 SOURCE_FOR_QUOTE: Final = load("source_for_quote")
 ASSERTION_BRIEF: Final = load("assertion_brief")
 RETRACT_ASSERTION: Final = load("retract_assertion")
+
+# The audit trail: events are created, never changed, and read a page at a time.
+CREATE_AUDIT_EVENT: Final = load("create_audit_event")
+AUDIT_EVENTS_PAGE: Final = load("audit_events_page")

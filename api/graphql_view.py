@@ -1,15 +1,18 @@
-"""Strawberry's ASGI view, with the typed per-request context."""
+"""Strawberry's ASGI view, with the typed per-request context and a request id."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.schema import BaseSchema
 
+from api.audit import REQUEST_ID_HEADER, request_id_from
 from api.auth import token_name
 from api.context import Context
 from api.dataloaders import build_dataloaders
@@ -20,6 +23,21 @@ class GraphQLView(GraphQL[Context, None]):
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self.tokens = tuple(tokens)
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Every answer carries the request id that its audit events and logs carry."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request_id = request_id_from(Headers(scope=scope).get(REQUEST_ID_HEADER))
+        scope.setdefault("state", {})["request_id"] = request_id
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+            await send(message)
+
+        await super().__call__(scope, receive, send_with_id)
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
@@ -29,6 +47,7 @@ class GraphQLView(GraphQL[Context, None]):
             driver=driver,
             database=database,
             loaders=build_dataloaders(driver, database),
-            writer=token_name(request.headers.get("authorization"), self.tokens),
             request=request,  # type: ignore[arg-type]
+            request_id=getattr(request.state, "request_id", None) or request_id_from(None),
+            writer=token_name(request.headers.get("authorization"), self.tokens),
         )

@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 
 from graphql import GraphQLError
-from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -18,20 +17,33 @@ from strawberry.extensions import (
     ValidationCache,
 )
 
+from api.audit import AuditUnresolvedMutations
+from api.errors import COMMIT_OUTCOME_UNKNOWN, SERVICE_UNAVAILABLE, code_of
+
 log = logging.getLogger(__name__)
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5_000
 CACHE_SIZE = 256
-UNAVAILABLE = (ServiceUnavailable, SessionExpired, TransientError, ConnectionError, TimeoutError)
+
+MESSAGES = {
+    SERVICE_UNAVAILABLE: "The database is unavailable; try again shortly.",
+    COMMIT_OUTCOME_UNKNOWN: (
+        "The write was sent for commit but the database's answer was lost: it may or may "
+        "not have been applied. Re-sending the identical request is safe: identical "
+        "content is idempotent and then answers created: false (a retraction that was "
+        "applied answers that it is already retracted)."
+    ),
+}
 
 
 class ClientSafeErrors(MaskErrors):
     """Keep what the client caused (validation, deliberate GraphQLErrors); hide the rest.
 
-    Neo4j being away becomes SERVICE_UNAVAILABLE; anything unexpected is logged
-    here and answered as INTERNAL_SERVER_ERROR, with no Cypher, trace or address.
+    Neo4j being away becomes SERVICE_UNAVAILABLE; a commit whose answer was lost,
+    COMMIT_OUTCOME_UNKNOWN; anything unexpected is logged here and answered as
+    INTERNAL_SERVER_ERROR, with no Cypher, trace or address.
     """
 
     def __init__(self) -> None:
@@ -39,12 +51,14 @@ class ClientSafeErrors(MaskErrors):
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error
-        if isinstance(original, UNAVAILABLE):
-            message, code = "The database is unavailable; try again shortly.", "SERVICE_UNAVAILABLE"
-            log.warning("database unavailable at %s: %s", error.path, type(original).__name__)
-        else:
-            message, code = "Unexpected error.", "INTERNAL_SERVER_ERROR"
+        assert original is not None
+        code = code_of(original)
+        message = MESSAGES.get(code)
+        if message is None:
+            message = "Unexpected error."
             log.error("unexpected error at %s", error.path, exc_info=original)
+        else:
+            log.warning("%s at %s: %s", code, error.path, type(original).__name__)
         return GraphQLError(message, nodes=error.nodes, path=error.path, extensions={"code": code})
 
 
@@ -69,4 +83,5 @@ def extensions() -> list[Callable[[], SchemaExtension]]:
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: AddValidationRules(limits),
         ClientSafeErrors,
+        AuditUnresolvedMutations,
     ]

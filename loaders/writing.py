@@ -48,12 +48,13 @@ async def write_batch(
 ) -> Counter[str]:
     """Write one batch atomically; return how many records of each kind it created."""
     async with driver.session(database=database) as session:
-        return await session.execute_write(_write, batch, recorded_at)
+        return await session.execute_write(write_in, batch, recorded_at)
 
 
-async def _write(
+async def write_in(
     tx: AsyncManagedTransaction, batch: WriteBatch, recorded_at: dt.datetime
 ) -> Counter[str]:
+    """The statements of ``write_batch``, inside a transaction the caller owns."""
     created: Counter[str] = Counter()
     for kind, query, attribute in NODE_STATEMENTS:
         created[kind] += await _merge(

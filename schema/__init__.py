@@ -6,6 +6,7 @@ import strawberry
 from strawberry.tools import merge_types
 
 from api.protection import extensions
+from schema.audit import AuditQueries
 from schema.claims import ClaimQueries
 from schema.comparison import ComparisonQueries
 from schema.mutations import Mutation
@@ -16,7 +17,8 @@ from schema.topics import TopicQueries
 
 def build_schema() -> strawberry.Schema:
     query = merge_types(
-        "Query", (ClaimQueries, SourceQueries, PeopleQueries, ComparisonQueries, TopicQueries)
+        "Query",
+        (ClaimQueries, SourceQueries, PeopleQueries, ComparisonQueries, TopicQueries, AuditQueries),
     )
     return strawberry.Schema(
         query=query, mutation=Mutation, types=[Person, Organization], extensions=extensions()

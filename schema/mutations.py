@@ -1,4 +1,8 @@
-"""Writes: token required, validated as the loader validates, never overwriting."""
+"""Writes: token required, validated as the loader validates, never overwriting, audited.
+
+Each resolver runs its write inside ``audited``: that refuses a caller without
+a token, and leaves exactly one audit event for the mutation, whatever happens.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from typing import Any
 
 import strawberry
 
-from api.auth import CanWrite
+from api.audit import audited
 from api.context import Context
 from api.store import writes
 from api.store.claims import assertion_brief, claim_conflicts
@@ -121,7 +125,7 @@ def _drop_none(raw: dict[str, Any]) -> dict[str, Any]:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[CanWrite])
+    @strawberry.mutation
     async def add_source(
         self, info: strawberry.Info[Context, None], input: AddSourceInput
     ) -> AddSourcePayload:
@@ -134,12 +138,15 @@ class Mutation:
             "confidence": input.confidence, "note": input.note,
         })  # fmt: skip
         context = info.context
-        created = await writes.add_source(context.driver, context.database, raw, input.text)
+        async with audited(context, "addSource", [str(input.id)]) as attempt:
+            created = await writes.add_source(
+                context.driver, context.database, raw, input.text, attempt
+            )
         record = await context.loaders.sources.load(str(input.id))
         assert record is not None
         return AddSourcePayload(source=Source.from_record(record), created=created)
 
-    @strawberry.mutation(permission_classes=[CanWrite])
+    @strawberry.mutation
     async def add_claim(
         self, info: strawberry.Info[Context, None], input: AddClaimInput
     ) -> AddClaimPayload:
@@ -150,12 +157,13 @@ class Mutation:
                          "qualifier": quantity.qualifier.value} if quantity else None,
         })  # fmt: skip
         context = info.context
-        created = await writes.add_claim(context.driver, context.database, raw)
+        async with audited(context, "addClaim", [str(input.id)]) as attempt:
+            created = await writes.add_claim(context.driver, context.database, raw, attempt)
         record = await context.loaders.claims.load(str(input.id))
         assert record is not None
         return AddClaimPayload(claim=Claim.from_record(record), created=created)
 
-    @strawberry.mutation(permission_classes=[CanWrite])
+    @strawberry.mutation
     async def add_assertion(
         self, info: strawberry.Info[Context, None], input: AddAssertionInput
     ) -> AddAssertionPayload:
@@ -168,35 +176,36 @@ class Mutation:
             "cites": _ids(input.cites_ids), "note": input.note,
         })  # fmt: skip
         context = info.context
-        created = await writes.add_assertion(context.driver, context.database, raw)
+        async with audited(context, "addAssertion", [str(input.id)]) as attempt:
+            created = await writes.add_assertion(context.driver, context.database, raw, attempt)
         record = await assertion_brief(context.driver, context.database, str(input.id))
         assert record is not None
         return AddAssertionPayload(assertion=AssertionBrief.from_record(record), created=created)
 
-    @strawberry.mutation(permission_classes=[CanWrite])
+    @strawberry.mutation
     async def link_conflict(
         self, info: strawberry.Info[Context, None], input: LinkConflictInput
     ) -> LinkConflictPayload:
         claim_ids = _ids(input.claim_ids)
         raw = {"claims": claim_ids, "kind": input.kind.value, "note": input.note}
         context = info.context
-        created = await writes.link_conflict(context.driver, context.database, raw)
+        async with audited(context, "linkConflict", claim_ids) as attempt:
+            created = await writes.link_conflict(context.driver, context.database, raw, attempt)
         conflicts = await claim_conflicts(context.driver, context.database, claim_ids[0])
         [record] = [c for c in conflicts if c.other_claim.id == claim_ids[1]]
         return LinkConflictPayload(conflict=Conflict.from_record(record), created=created)
 
     @strawberry.mutation(
-        permission_classes=[CanWrite],
         description="Mark an assertion withdrawn; it stays visible, with the time recorded.",
     )
     async def retract_assertion(
         self, info: strawberry.Info[Context, None], id: strawberry.ID, reason: str | None = None
     ) -> RetractAssertionPayload:
         context = info.context
-        assert context.writer is not None
-        await writes.retract_assertion(
-            context.driver, context.database, str(id), context.writer, reason
-        )
+        async with audited(context, "retractAssertion", [str(id)]) as attempt:
+            await writes.retract_assertion(
+                context.driver, context.database, str(id), reason, attempt
+            )
         record = await assertion_brief(context.driver, context.database, str(id))
         assert record is not None
         return RetractAssertionPayload(assertion=AssertionBrief.from_record(record))

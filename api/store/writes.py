@@ -1,26 +1,60 @@
 """Writes through the API: validated exactly as the loader validates files, and
-written by the loader's own batched statements, one transaction per mutation.
+written by the loader's own batched statements, one transaction per mutation,
+together with the mutation's audit event.
 
 Ids are chosen by the client, so a write can be retried: the same content again
-is accepted as already there, other content under a known id is refused.
+is accepted as already there, other content under a known id is refused. That
+holds under concurrency too: MERGE on a uniquely constrained id lets one
+transaction create the node, and the others, once it commits, find it.
+
+Every transaction runs on the driver's ``execute_query_bookmark_manager``, as
+every read does, so a read that follows a write (in this request or a later
+one) sees it, even when reads go to the secondaries of a cluster.
+
+A commit whose answer is lost (``IncompleteCommit``) is never retried here:
+it reaches the caller as COMMIT_OUTCOME_UNKNOWN.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, Concatenate, ParamSpec
 
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+from neo4j.exceptions import ConstraintError
 
 from api import cypher
+from api.audit import Attempt, AuditEvent, Result, record_in
 from api.errors import BadInput, Duplicate, NotFound
 from loaders import validation as check
 from loaders.plan import WriteBatch, node_row
 from loaders.records import Assertion, PartialDate, Precision, Source, SourceKind, content_hash
 from loaders.validation import Problems
-from loaders.writing import AppendOnlyError, write_batch
+from loaders.writing import AppendOnlyError, write_in
 
+log = logging.getLogger(__name__)
 INPUT = "input"
+# A MERGE racing another on the same new id may, rarely, meet the uniqueness
+# constraint instead of the other's node; run again, it finds the node.
+CONSTRAINT_ATTEMPTS = 3
+P = ParamSpec("P")
+
+
+class _DistinctClock:
+    """UTC now, but never the same instant twice in this process: a node's
+    ``recordedAt`` tells which of several racing writes created it."""
+
+    def __init__(self) -> None:
+        self._last = dt.datetime.min.replace(tzinfo=dt.UTC)
+
+    def now(self) -> dt.datetime:
+        self._last = max(dt.datetime.now(dt.UTC), self._last + dt.timedelta(microseconds=1))
+        return self._last
+
+
+_clock = _DistinctClock()
 
 
 def _refuse_problems(problems: Problems) -> None:
@@ -40,20 +74,58 @@ async def _require(driver: AsyncDriver, database: str, **ids: list[str]) -> None
             raise NotFound(f"no {kind[:-1]} with id {', '.join(missing)}", field=f"input.{kind}")
 
 
-async def _write(driver: AsyncDriver, database: str, batch: WriteBatch, kind: str) -> bool:
+async def commit_audited(
+    driver: AsyncDriver,
+    database: str,
+    attempt: Attempt,
+    work: Callable[Concatenate[AsyncManagedTransaction, P], Awaitable[AuditEvent]],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> AuditEvent:
+    """Run ``work`` (which records the audit event) as one write transaction."""
+    for attempt_number in range(1, CONSTRAINT_ATTEMPTS + 1):
+        try:
+            async with driver.session(
+                database=database, bookmark_manager=driver.execute_query_bookmark_manager
+            ) as session:
+                event = await session.execute_write(work, *args, **kwargs)
+        except ConstraintError:
+            if attempt_number == CONSTRAINT_ATTEMPTS:
+                raise
+            log.info("%s: raced another write of the same id; running again", attempt.operation)
+            continue
+        attempt.recorded = event
+        return event
+    raise AssertionError("unreachable")
+
+
+async def _write(
+    driver: AsyncDriver, database: str, batch: WriteBatch, kind: str, attempt: Attempt
+) -> bool:
     """Write atomically; True if the record was created, False if it was already there."""
     try:
-        created = await write_batch(driver, database, batch, dt.datetime.now(dt.UTC))
+        event = await commit_audited(driver, database, attempt, write_audited, batch, kind, attempt)
     except AppendOnlyError as error:
         raise Duplicate(
             f"{', '.join(error.ids)} already exists with different content; "
             "records are append-only: use a new id",
             field="input.id",
         ) from None
-    return created[kind] > 0
+    return event.result is Result.CREATED
 
 
-async def add_claim(driver: AsyncDriver, database: str, raw: dict[str, Any]) -> bool:
+async def write_audited(
+    tx: AsyncManagedTransaction, batch: WriteBatch, kind: str, attempt: Attempt
+) -> AuditEvent:
+    created = await write_in(tx, batch, _clock.now())
+    event = attempt.event(Result.CREATED if created[kind] > 0 else Result.ALREADY_THERE)
+    await record_in(tx, event)
+    return event
+
+
+async def add_claim(
+    driver: AsyncDriver, database: str, raw: dict[str, Any], attempt: Attempt
+) -> bool:
     problems = Problems()
     claim = check.claim(raw, INPUT, problems)
     _refuse_problems(problems)
@@ -61,11 +133,11 @@ async def add_claim(driver: AsyncDriver, database: str, raw: dict[str, Any]) -> 
     await _require(driver, database, topics=list(claim.topics))
     batch = WriteBatch(files=["addClaim"], claims=[node_row(claim)])
     batch.claim_topics = [{"claim": claim.id, "topic": topic} for topic in claim.topics]
-    return await _write(driver, database, batch, "Claim")
+    return await _write(driver, database, batch, "Claim", attempt)
 
 
 async def add_source(
-    driver: AsyncDriver, database: str, raw: dict[str, Any], text: str | None
+    driver: AsyncDriver, database: str, raw: dict[str, Any], text: str | None, attempt: Attempt
 ) -> bool:
     problems = Problems()
     if text is not None:
@@ -88,10 +160,12 @@ async def add_source(
     ]
     if source.republishes:
         batch.republishes = [{"source": source.id, "original": source.republishes}]
-    return await _write(driver, database, batch, "Source")
+    return await _write(driver, database, batch, "Source", attempt)
 
 
-async def add_assertion(driver: AsyncDriver, database: str, raw: dict[str, Any]) -> bool:
+async def add_assertion(
+    driver: AsyncDriver, database: str, raw: dict[str, Any], attempt: Attempt
+) -> bool:
     claim_id, speaker, source_id = raw.get("claim"), raw.get("by"), raw.get("source")
     cites = list(raw.get("cites") or [])
     await _require(
@@ -107,7 +181,7 @@ async def add_assertion(driver: AsyncDriver, database: str, raw: dict[str, Any])
     assert assertion is not None
     batch = WriteBatch(files=["addAssertion"], assertions=[_assertion_row(assertion)])
     batch.cites = [{"from": assertion.id, "to": cited} for cited in assertion.cites]
-    return await _write(driver, database, batch, "Assertion")
+    return await _write(driver, database, batch, "Assertion", attempt)
 
 
 def _assertion_row(assertion: Assertion) -> dict[str, Any]:
@@ -131,7 +205,9 @@ async def _source_for_quote(driver: AsyncDriver, database: str, source_id: str) 
     )
 
 
-async def link_conflict(driver: AsyncDriver, database: str, raw: dict[str, Any]) -> bool:
+async def link_conflict(
+    driver: AsyncDriver, database: str, raw: dict[str, Any], attempt: Attempt
+) -> bool:
     problems = Problems()
     conflict = check.conflict(raw, INPUT, problems)
     _refuse_problems(problems)
@@ -139,26 +215,34 @@ async def link_conflict(driver: AsyncDriver, database: str, raw: dict[str, Any])
     await _require(driver, database, claims=[conflict.first, conflict.second])
     row = {"first": conflict.first, "second": conflict.second, "props": conflict.props(),
            "hash": content_hash(conflict.props())}  # fmt: skip
-    return await _write(
-        driver, database, WriteBatch(files=["linkConflict"], conflicts=[row]), "CONTRADICTS"
-    )
+    batch = WriteBatch(files=["linkConflict"], conflicts=[row])
+    return await _write(driver, database, batch, "CONTRADICTS", attempt)
 
 
 async def retract_assertion(
-    driver: AsyncDriver, database: str, assertion_id: str, by: str, reason: str | None
+    driver: AsyncDriver, database: str, assertion_id: str, reason: str | None, attempt: Attempt
 ) -> None:
+    """Record the retraction, by the writing token's name, once."""
     await _require(driver, database, assertions=[assertion_id])
-    records, _, _ = await driver.execute_query(
+    await commit_audited(driver, database, attempt, _retract_audited, assertion_id, reason, attempt)
+
+
+async def _retract_audited(
+    tx: AsyncManagedTransaction, assertion_id: str, reason: str | None, attempt: Attempt
+) -> AuditEvent:
+    result = await tx.run(
         cypher.RETRACT_ASSERTION,
         id=assertion_id,
-        now=dt.datetime.now(dt.UTC),
-        by=by,
+        now=_clock.now(),
+        by=attempt.actor,
         reason=reason,
-        database_=database,
     )
-    before = records[0]["before"]
+    before = (await result.single(strict=True))["before"]
     if before is not None:
         raise BadInput(
             f"assertion {assertion_id} was already retracted at {before.iso_format()}",
             field="id",
         )
+    event = attempt.event(Result.RETRACTED)
+    await record_in(tx, event)
+    return event

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -10,61 +9,29 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
-from api.app import create_app
 from api.settings import Settings
 from loaders.writing import graph_counts
-from tests.support.asgi import serve
-
-TOKEN = "test-writer-token-0123456789"
-AUTH = {"authorization": f"Bearer {TOKEN}"}
-JPOST = "src-jpost-2021-iran-declared-war"
-EFP_QUOTE = "Reports say that the EFPs killed at least 196 US troops."
+from tests.support.writing import (
+    ADD_ASSERTION,
+    ADD_CLAIM,
+    ADD_SOURCE,
+    AUTH,
+    LINK,
+    NEW_ASSERTION,
+    NEW_CLAIM,
+    RETRACT,
+    error_of,
+    gql,
+    writer_client,
+)
 
 
 @pytest.fixture
 async def writer(
     writable_seed_graph: AsyncDriver, settings: Settings
 ) -> AsyncIterator[httpx.AsyncClient]:
-    with_token = dataclasses.replace(
-        settings, api_tokens=(("tests", TOKEN),), max_body_bytes=20_000
-    )
-    async with serve(create_app(with_token)) as client:
+    async with writer_client(settings) as client:
         yield client
-
-
-async def gql(
-    client: httpx.AsyncClient, query: str, headers: dict[str, str] | None = None, **variables: Any
-) -> Any:
-    response = await client.post(
-        "/graphql", json={"query": query, "variables": variables}, headers=headers or AUTH
-    )
-    return response.json()
-
-
-def error_of(body: Any) -> dict[str, Any]:
-    [error] = body["errors"]
-    assert isinstance(error, dict)
-    return error
-
-
-ADD_CLAIM = """mutation ($input: AddClaimInput!) {
-  addClaim(input: $input) { created claim { id text quantity { value qualifier } } } }"""
-ADD_ASSERTION = """mutation ($input: AddAssertionInput!) {
-  addAssertion(input: $input) {
-    created assertion { id stance quote speaker { name } claimId } } }"""
-LINK = """mutation ($input: LinkConflictInput!) {
-  linkConflict(input: $input) { created conflict { kind note otherClaim { id } } } }"""
-RETRACT = """mutation ($id: ID!) { retractAssertion(id: $id, reason: "test") {
-  assertion { id retractedAt } } }"""
-ADD_SOURCE = """mutation ($input: AddSourceInput!) {
-  addSource(input: $input) { created source { id title publisher { name } authors { name } } } }"""
-
-NEW_CLAIM = {"id": "claim-test-new", "text": "A new claim.", "topicIds": ["topic-us-response"],
-             "quantity": {"value": 3, "unit": "soldiers", "qualifier": "EXACTLY"}}  # fmt: skip
-NEW_ASSERTION = {"id": "asrt-test-new", "claimId": "claim-test-new",
-                 "speakerId": "person-seth-frantzman", "sourceId": JPOST,
-                 "stance": "SUPPORTS", "mode": "AUTHORIAL", "quote": EFP_QUOTE,
-                 "start": 1902, "end": 1958}  # fmt: skip
 
 
 async def test_writes_need_a_token_and_reads_do_not(writer: httpx.AsyncClient) -> None:
