@@ -7,9 +7,9 @@ from neo4j import AsyncDriver, AsyncGraphDatabase, NotificationDisabledClassific
 from api.settings import Settings
 
 USER_AGENT = "claimtrace/0.1"
-# A request's DataLoaders (claims, sources, people) may each hold a connection at once;
-# two per admitted request leaves room for that without every request doing so.
-CONNECTIONS_PER_REQUEST = 2
+# A request's three DataLoaders (claims, sources, people) may each hold a connection at
+# once, so that many per admitted request keeps the pool from being what requests wait on.
+CONNECTIONS_PER_REQUEST = 3
 # Admitted requests seldom wait for a connection with the pool sized as above, so a
 # long wait means Neo4j is stuck: give up well before a client or proxy would.
 ACQUISITION_TIMEOUT_SECONDS = 5.0

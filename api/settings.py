@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-# One event loop on two cores serves a few hundred simple queries a second; 64 in flight
-# keeps the wait behind them well under a second while a burst of clients still fits.
+# One uvicorn worker is one event loop: past a few dozen requests in flight, more only
+# lengthen every request's wait. 64 lets a burst of a few dozen clients through whole.
 DEFAULT_MAX_CONCURRENT_REQUESTS = 64
 
 
