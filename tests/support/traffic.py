@@ -34,7 +34,7 @@ IDS = """{ claims(first: 100) { edges { node { id } } }
 
 WORDS = ("Iran", "rockets", "deterrence", "Soleimani", "withdrawal", "militias", "EFPs")
 WRITE_EVERY = 50
-# One write in WRITE_EVERY requests; the reads in rough proportion to how a frontend asks.
+# One write in WRITE_EVERY requests; most reads are provenance and single claims.
 PLAN = (
     ["write"]
     + ["provenance"] * 12
