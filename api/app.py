@@ -14,6 +14,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route
 
+from api.concurrency import ConcurrencyLimit
 from api.database import open_driver
 from api.graphql_view import GraphQLView
 from api.health import healthz, readyz
@@ -65,7 +66,11 @@ def create_app(
     return Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
+        # Outermost first: a request over the limit costs nothing more than its refusal.
+        middleware=[
+            Middleware(ConcurrencyLimit, limit=settings.max_concurrent_requests),
+            Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+        ],
     )
 
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+# One uvicorn worker is one event loop: past a few dozen requests in flight, more only
+# lengthen every request's wait. 64 lets a burst of a few dozen clients through whole.
+DEFAULT_MAX_CONCURRENT_REQUESTS = 64
 
 
 class SettingsError(ValueError):
@@ -23,6 +26,8 @@ class Settings:
     # (name, token) pairs allowed to write; the name is what audit records show.
     api_tokens: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     max_body_bytes: int = 1_000_000
+    # GraphQL requests served at once; more are refused at once with 503 (api/concurrency.py).
+    max_concurrent_requests: int = DEFAULT_MAX_CONCURRENT_REQUESTS
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -43,6 +48,9 @@ class Settings:
             neo4j_password=_required(env, "NEO4J_PASSWORD"),
             neo4j_database=database,
             api_tokens=parse_tokens(env.get("CLAIMTRACE_API_TOKENS", "")),
+            max_concurrent_requests=_positive_int(
+                env, "CLAIMTRACE_MAX_CONCURRENT_REQUESTS", DEFAULT_MAX_CONCURRENT_REQUESTS
+            ),
         )
 
 
@@ -58,6 +66,15 @@ def parse_tokens(value: str) -> tuple[tuple[str, str], ...]:
             )
         pairs.append((name, token))
     return tuple(pairs)
+
+
+def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    if name not in env:
+        return default
+    value = env[name].strip()
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        raise SettingsError(f"{name} must be a positive integer; got {value[:20]!r}")
+    return int(value)
 
 
 def _required(env: Mapping[str, str], name: str) -> str:

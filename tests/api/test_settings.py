@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from api.settings import Settings, SettingsError
+from api.database import CONNECTIONS_PER_REQUEST, pool_size_for
+from api.settings import DEFAULT_MAX_CONCURRENT_REQUESTS, Settings, SettingsError
 
 GOOD = {"NEO4J_URI": "neo4j://db.example:7687", "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "pw"}
 
@@ -47,3 +48,23 @@ def test_api_tokens_are_read_and_hidden() -> None:
 def test_malformed_api_tokens_are_refused(value: str) -> None:
     with pytest.raises(SettingsError, match="CLAIMTRACE_API_TOKENS must look like"):
         Settings.from_env(GOOD | {"CLAIMTRACE_API_TOKENS": value})
+
+
+def test_concurrency_limit_has_a_default_and_can_be_set() -> None:
+    assert Settings.from_env(GOOD).max_concurrent_requests == DEFAULT_MAX_CONCURRENT_REQUESTS
+    settings = Settings.from_env(GOOD | {"CLAIMTRACE_MAX_CONCURRENT_REQUESTS": " 12 "})
+    assert settings.max_concurrent_requests == 12
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "4.5", "many", "", "²"])
+def test_malformed_concurrency_limit_is_refused(value: str) -> None:
+    with pytest.raises(
+        SettingsError, match=r"^CLAIMTRACE_MAX_CONCURRENT_REQUESTS must be a positive integer"
+    ):
+        Settings.from_env(GOOD | {"CLAIMTRACE_MAX_CONCURRENT_REQUESTS": value})
+
+
+def test_connection_pool_follows_the_concurrency_limit() -> None:
+    small = Settings.from_env(GOOD | {"CLAIMTRACE_MAX_CONCURRENT_REQUESTS": "4"})
+    assert pool_size_for(small) == 4 * CONNECTIONS_PER_REQUEST
+    assert pool_size_for(Settings.from_env(GOOD)) >= DEFAULT_MAX_CONCURRENT_REQUESTS
