@@ -13,12 +13,16 @@ from strawberry.schema import BaseSchema
 from api.auth import token_name
 from api.context import Context
 from api.dataloaders import build_dataloaders
+from api.limits import decode_request_json
 
 
 class GraphQLView(GraphQL[Context, None]):
     def __init__(self, schema: BaseSchema, tokens: Sequence[tuple[str, str]]) -> None:
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self.tokens = tuple(tokens)
+
+    def decode_json(self, data: str | bytes) -> object:
+        return decode_request_json(data)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
