@@ -82,8 +82,28 @@ IDS = st.one_of(
     st.text(),
 ).map(nodes.String)  # fmt: skip
 STRINGS = st.one_of(st.sampled_from(MEANINGFUL), st.text()).map(nodes.String)
-INTS = st.one_of(st.integers(-2, 120), st.integers(-(2**31), 2**31 - 1)).map(nodes.Int)
+# Mostly a valid page size, so that more documents get past `first` to the database.
+INTS = st.one_of(st.integers(1, 100), st.integers(-2, 120), st.integers(-(2**31), 2**31 - 1)).map(
+    nodes.Int
+)
 SCALARS = {"ID": IDS, "String": STRINGS, "Int": INTS}
+
+# Full-text searches on their own, every other argument valid: any text, many words
+# (more terms than Lucene's clause limit once caused a server error), long runs of
+# ideographs (each one a term).
+_WORDS = st.integers(1, 1200).map(lambda n: " ".join(f"w{i}" for i in range(n)))
+_IDEOGRAPHS = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1,
+                      max_size=700)  # fmt: skip
+
+
+def _search(text: str) -> str:
+    literal = graphql.print_ast(graphql.StringValueNode(value=text))
+    return (
+        f"{{ claims(first: 100, filter: {{search: {literal}}}) {{ edges {{ node {{ id }} }} }} }}"
+    )
+
+
+SEARCHES = st.one_of(st.text(), _WORDS, _IDEOGRAPHS).map(_search)
 
 # `topics` takes no argument, so hypothesis-graphql has nothing to violate there:
 # an argument it does not have, or a field Topic does not have.
@@ -98,6 +118,8 @@ BAD_TOPICS = st.one_of(
 def documents(root: str, name: str, mode: Mode) -> st.SearchStrategy[str]:
     if root == "query" and name == "topics" and mode is Mode.NEGATIVE:
         return BAD_TOPICS
+    if name == "claims.search":
+        return SEARCHES
     generate = queries if root == "query" else mutations
     return generate(SDL, fields=[name], mode=mode, custom_scalars=SCALARS)
 
@@ -240,15 +262,16 @@ def test_generated_queries_answer_cleanly_and_write_nothing(
     database = settings.neo4j_database
     scenario.did(
         f"generated valid and invalid queries, {examples} per mode for each of the "
-        f"{len(QUERY_FIELDS)} query fields, with ids of the seed corpus and arbitrary text"
+        f"{len(QUERY_FIELDS)} query fields and full-text searches, with ids of the seed "
+        "corpus and arbitrary text"
     )
     before = loop.run_until_complete(graph_fingerprint(seed_graph, database))
     tally = Tally()
-    for mode in Mode:
-        for name in QUERY_FIELDS:
-            check = _check_query(anonymous, tally, f"{mode.name} {name}", mode)
-            run_examples(loop, documents("query", name, mode), examples, check)
-    assert {key.split()[1] for key in tally.examples} == set(QUERY_FIELDS)
+    runs = [(mode, name) for mode in Mode for name in QUERY_FIELDS]
+    for mode, name in [*runs, (Mode.POSITIVE, "claims.search")]:
+        check = _check_query(anonymous, tally, f"{mode.name} {name}", mode)
+        run_examples(loop, documents("query", name, mode), examples, check)
+    assert {key.split()[1] for key in tally.examples} >= set(QUERY_FIELDS)
     assert loop.run_until_complete(graph_fingerprint(seed_graph, database)) == before
     scenario.measure(tally.summary())
     scenario.lost_nothing("graph fingerprint, every node, relationship and property, unchanged")
