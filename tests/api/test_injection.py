@@ -80,11 +80,9 @@ _CORPUS = read_data(SEED_DATA).corpus
 SEARCHABLE = {claim.id: claim.text for claim in _CORPUS.claims}
 for _assertion in _CORPUS.assertions:
     SEARCHABLE[_assertion.claim] += "\n" + _assertion.quote
-SEED_PERSON, SEED_CLAIM, SEED_SOURCE = (
-    "person-seth-frantzman",
-    "claim-efp-196-killed",
-    ("src-jpost-2021-iran-declared-war"),
-)
+SEED_PERSON = "person-seth-frantzman"
+SEED_CLAIM = "claim-efp-196-killed"
+SEED_SOURCE = "src-jpost-2021-iran-declared-war"
 
 
 @pytest.fixture
@@ -270,11 +268,10 @@ def _inputs(index: int, payload: str) -> dict[str, Any]:
     """A source, claim, assertion, conflict and retraction carrying the payload in every
     free-text field; the assertion quotes it from the source's text."""
     ids = _ids(index)
-    text = f"{LEAD}{payload} (end)."
     return {
         "source": {"id": ids["source"], "title": payload, "kind": "ARTICLE", "url": payload,
                    "published": {"date": "2024-02-03", "precision": "DAY"}, "genre": payload,
-                   "language": payload, "text": text, "note": payload},
+                   "language": payload, "text": _text(payload), "note": payload},
         "claim": {"id": ids["claim"], "text": payload,
                   "quantity": {"value": 3, "unit": payload, "qualifier": "ABOUT"}},
         "assertion": {"id": ids["assertion"], "claimId": ids["claim"], "speakerId": SEED_PERSON,
@@ -287,12 +284,16 @@ def _inputs(index: int, payload: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _text(payload: str) -> str:
+    return f"{LEAD}{payload} (end)."
+
+
 def _ids(index: int) -> dict[str, str]:
     return {kind: f"{PREFIX}{index:02d}-{kind}" for kind in ("source", "claim", "assertion")}
 
 
 def _expected(payload: str) -> dict[str, Any]:
-    sha256 = hashlib.sha256(f"{LEAD}{payload} (end).".encode()).hexdigest()
+    sha256 = hashlib.sha256(_text(payload).encode("utf-8")).hexdigest()
     return {
         "source": dict.fromkeys(("title", "url", "genre", "language", "note"), payload)
         | {"sha256": sha256},

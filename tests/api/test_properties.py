@@ -83,9 +83,9 @@ IDS = st.one_of(
 ).map(nodes.String)  # fmt: skip
 STRINGS = st.one_of(st.sampled_from(MEANINGFUL), st.text()).map(nodes.String)
 # Mostly a valid page size, so that more documents get past `first` to the database.
-INTS = st.one_of(st.integers(1, 100), st.integers(-2, 120), st.integers(-(2**31), 2**31 - 1)).map(
-    nodes.Int
-)
+INTS = st.one_of(
+    st.integers(1, 100), st.integers(-2, 120), st.integers(-(2**31), 2**31 - 1)
+).map(nodes.Int)  # fmt: skip
 SCALARS = {"ID": IDS, "String": STRINGS, "Int": INTS}
 
 # Full-text searches on their own, every other argument valid: any text, many words
@@ -134,7 +134,7 @@ class Tally:
 
     def summary(self) -> str:
         codes = ", ".join(f"{code} {n}" for code, n in sorted(self.codes.items())) or "none"
-        return f"{self.examples.total()} examples, 0 server errors; errors seen: {codes}"
+        return f"{self.examples.total()} examples, no server error; errors seen: {codes}"
 
 
 @dataclass
