@@ -60,7 +60,7 @@ QUERY_FIELDS = tuple(SCHEMA.query_type.fields)
 MUTATION_FIELDS = tuple(SCHEMA.mutation_type.fields)
 
 TOKEN = "properties-writer-token-0123"
-FAST, SLOW = 25, 250  # examples per field and mode: make test, make reliability
+FAST, SLOW = 20, 250  # examples per field and mode: make test, make reliability
 # Refusals of a costly document, which Strawberry's limiters answer without a code.
 LIMIT_MESSAGES = ("exceeds maximum operation depth", "aliases", "tokens. Parsing aborted")
 
