@@ -54,8 +54,9 @@ def decode_request_json(data: str | bytes) -> object:
     """A request's JSON, refused with a 400 unless it decodes to an object or a list.
 
     Only malformed JSON is refused as such upstream; bytes that are not UTF-8, nesting
-    deeper than the decoder's recursion, or a bare number, string or null would
-    otherwise escape as a server error.
+    deeper than the decoder's recursion, or a bare number, string or null body would
+    otherwise escape as a server error. (A body arrives as bytes; the text of a GET's
+    ``variables`` parameter may be null.)
     """
     try:
         value = json.loads(data)
@@ -63,6 +64,8 @@ def decode_request_json(data: str | bytes) -> object:
         raise HTTPException(400, "Request JSON is nested too deeply") from None
     except ValueError:  # JSONDecodeError and UnicodeDecodeError alike
         raise HTTPException(400, "Unable to parse request body as JSON") from None
+    if value is None and isinstance(data, str):
+        return None
     if not isinstance(value, dict | list):
         raise HTTPException(400, f"Expected a JSON object, got {_json_kind(value)}")
     return value

@@ -70,3 +70,12 @@ async def test_ordinary_requests_are_answered_alike(
     response = await send(client)
     assert response.status_code == 200, response.text
     assert response.json() == expected
+
+
+async def test_a_get_may_send_null_variables(
+    seed_graph: AsyncDriver, client: httpx.AsyncClient
+) -> None:
+    params = {"query": "{ topics { id } }", "variables": "null"}
+    response = await client.get("/graphql", params=params)
+    assert response.status_code == 200, response.text
+    assert len(response.json()["data"]["topics"]) == 9
