@@ -16,6 +16,7 @@ from api.audit import REQUEST_ID_HEADER, request_id_from
 from api.auth import token_name
 from api.context import Context
 from api.dataloaders import build_dataloaders
+from api.limits import decode_request_json
 
 
 class GraphQLView(GraphQL[Context, None]):
@@ -37,6 +38,9 @@ class GraphQLView(GraphQL[Context, None]):
             await send(message)
 
         await super().__call__(scope, receive, send_with_id)
+
+    def decode_json(self, data: str | bytes) -> object:
+        return decode_request_json(data)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket

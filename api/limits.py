@@ -1,7 +1,10 @@
-"""An ASGI middleware that refuses request bodies over a size, before they are read."""
+"""Bounds on what a request may be: its body's size, and the shape of its JSON."""
 
 from __future__ import annotations
 
+import json
+
+from cross_web import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -45,3 +48,32 @@ class BodySizeLimit:
             status_code=413,
         )  # fmt: skip
         await response(scope, receive, send)
+
+
+def decode_request_json(data: str | bytes) -> object:
+    """A request's JSON, refused with a 400 unless it decodes to an object or a list.
+
+    Only malformed JSON is refused as such upstream; bytes that are not UTF-8, nesting
+    deeper than the decoder's recursion, or a bare number, string or null body would
+    otherwise escape as a server error. (A body arrives as bytes; the text of a GET's
+    ``variables`` parameter may be null.)
+    """
+    try:
+        value = json.loads(data)
+    except RecursionError:
+        raise HTTPException(400, "Request JSON is nested too deeply") from None
+    except ValueError:  # JSONDecodeError and UnicodeDecodeError alike
+        raise HTTPException(400, "Unable to parse request body as JSON") from None
+    if value is None and isinstance(data, str):
+        return None
+    if not isinstance(value, dict | list):
+        raise HTTPException(400, f"Expected a JSON object, got {_json_kind(value)}")
+    return value
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    return "a string" if isinstance(value, str) else "a number"

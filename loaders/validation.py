@@ -37,7 +37,8 @@ from loaders.records import (
 
 E = TypeVar("E", bound=StrEnum)
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,199}$")
+# Matched against the whole value (fullmatch): `$` alone also accepts a trailing newline.
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,199}")
 DATE_FORMATS = {
     Precision.YEAR: "%Y",
     Precision.MONTH: "%Y-%m",
@@ -45,10 +46,11 @@ DATE_FORMATS = {
     Precision.MINUTE: "%Y-%m-%dT%H:%M",
 }
 DATE_SHAPES = {
-    Precision.YEAR: re.compile(r"^\d{4}$"),
-    Precision.MONTH: re.compile(r"^\d{4}-\d{2}$"),
-    Precision.DAY: re.compile(r"^\d{4}-\d{2}-\d{2}$"),
-    Precision.MINUTE: re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$"),
+    # ASCII digits: strptime would read other scripts' digits too, and they sort apart.
+    Precision.YEAR: re.compile(r"[0-9]{4}"),
+    Precision.MONTH: re.compile(r"[0-9]{4}-[0-9]{2}"),
+    Precision.DAY: re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+    Precision.MINUTE: re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}"),
 }
 
 
@@ -125,7 +127,7 @@ class Fields:
 
     def record_id(self, name: str = "id") -> str:
         value = self.text(name)
-        if value and not ID_PATTERN.match(value):
+        if value and not ID_PATTERN.fullmatch(value):
             self.fail(name, f"{value!r} is not a valid id (lower-case letters, digits, - . _)")
         return value
 
@@ -191,7 +193,7 @@ class Fields:
             return None
         precision = self.enum_value(name, value["precision"], Precision)
         date = str(value["date"])
-        if not DATE_SHAPES[precision].match(date) or not _parses(date, precision):
+        if not DATE_SHAPES[precision].fullmatch(date) or not _parses(date, precision):
             shape = DATE_FORMATS[precision].replace("%", "")
             self.fail(name, f"{date!r} is not a valid {precision.value} date (expected {shape})")
             return None

@@ -9,6 +9,7 @@ import strawberry
 
 from api.context import Context
 from api.errors import BadInput
+from api.search import MAX_SEARCH_LENGTH
 from api.store.claims import ClaimFilterRecord, claim_conflicts, claims_page
 from api.store.pages import check_first, decode_cursor
 from api.store.provenance import fetch_provenance
@@ -207,6 +208,11 @@ class ClaimFilter:
     def to_record(self) -> ClaimFilterRecord:
         if self.search is not None and not self.search.strip():
             raise BadInput("search must contain at least one word", field="filter.search")
+        if self.search is not None and len(self.search) > MAX_SEARCH_LENGTH:
+            raise BadInput(
+                f"search may be at most {MAX_SEARCH_LENGTH} characters; got {len(self.search)}",
+                field="filter.search",
+            )
         return ClaimFilterRecord(
             search=self.search,
             topic_id=optional_id(self.topic_id),

@@ -10,12 +10,13 @@ import strawberry
 from api.errors import BadInput
 from api.store.records import PartialDateRecord, QuantityRecord
 
-PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# ASCII digits only, and the whole value: `$` alone would also let a trailing newline pass.
+PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
 def check_partial_date(field: str, value: str | None) -> str | None:
     """A filter date: 2020, 2020-03 or 2020-03-11 (compared as ISO text)."""
-    if value is not None and not PARTIAL_DATE.match(value):
+    if value is not None and not PARTIAL_DATE.fullmatch(value):
         raise BadInput(
             f"{field.rsplit('.', 1)[-1]} must be a date like 2020, 2020-03 or 2020-03-11; "
             f"got {value!r}",

@@ -1,0 +1,103 @@
+"""What hostile-input tests check on every answer, and how they prove nothing was written.
+
+An answer may echo what the client sent, so a marker counts as a leak only when
+it is in the answer and not in the request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from neo4j import AsyncDriver, RoutingControl
+
+from api.database import open_driver
+from api.settings import Settings
+from tests.support.counting import CountingDriver
+
+LEAK_MARKERS = {
+    "a stack trace": re.compile(r"Traceback|File \""),
+    "the database's name": re.compile(r"neo4j", re.IGNORECASE),
+    "a connection string": re.compile(r"bolt(\+s|\+ssc)?://|neo4j(\+s|\+ssc)?://"),
+    "Cypher": re.compile(
+        r"\b(MATCH|MERGE|UNWIND|RETURN|OPTIONAL MATCH|DETACH DELETE|CALL db\.)\b|"
+        r"Neo\.(Client|Database|Transient)Error|CypherSyntaxError"
+    ),
+    "a file path": re.compile(r"[\w./\\-]+\.py\b|site-packages|/(usr|home|tmp|opt|root)/"),
+}
+# Codes a deliberate refusal may carry; anything else escaping a resolver is a defect.
+TYPED_CODES = frozenset({"BAD_USER_INPUT", "NOT_FOUND", "DUPLICATE", "UNAUTHENTICATED"})
+
+
+def leaks(answer: str, request: str) -> list[str]:
+    """What the answer reveals that the request did not already contain."""
+    return [
+        what
+        for what, pattern in LEAK_MARKERS.items()
+        if pattern.search(answer) and not pattern.search(request)
+    ]
+
+
+def error_codes(body: Any) -> list[str | None]:
+    """The ``extensions.code`` of each error in a GraphQL answer (None where there is none)."""
+    errors = (body.get("errors") or []) if isinstance(body, dict) else []
+    return [(error.get("extensions") or {}).get("code") for error in errors]
+
+
+# ------------------------------------------------------------ proving nothing was written
+
+_NODES = """
+MATCH (n) WHERE NOT n:Migration
+RETURN labels(n) AS labels, properties(n) AS properties
+"""
+_RELATIONSHIPS = """
+MATCH (a)-[r]->(b) WHERE NOT a:Migration
+RETURN a.id AS start, type(r) AS type, b.id AS end, properties(r) AS properties
+"""
+
+
+def _canonical(row: dict[str, Any]) -> str:
+    return repr(sorted((key, repr(value)) for key, value in row.items()))
+
+
+async def graph_fingerprint(driver: AsyncDriver, database: str, skip_prefix: str = "\x00") -> str:
+    """A digest of every node and relationship with all their properties.
+
+    Records whose id (or, for a relationship, either end's id) starts with
+    ``skip_prefix`` are left out, so a test can check that everything *else* is untouched.
+    """
+    rows: list[str] = []
+    for query, ids in ((_NODES, ("properties",)), (_RELATIONSHIPS, ("start", "end"))):
+        records, _, _ = await driver.execute_query(
+            query, routing_=RoutingControl.READ, database_=database
+        )
+        for record in records:
+            data = record.data()
+            owners = [data["properties"].get("id")] if ids == ("properties",) else []
+            owners += [data[key] for key in ids if key != "properties"]
+            if any(isinstance(o, str) and o.startswith(skip_prefix) for o in owners):
+                continue
+            rows.append(_canonical(data))
+    rows.sort()
+    return f"{len(rows)}:" + hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()
+
+
+class SessionCountingDriver(CountingDriver):
+    """Also notes every session opened: writes go through sessions, not ``execute_query``."""
+
+    def session(self, **kwargs: Any) -> Any:
+        self.sent.append(("<session>", {}))
+        return self._driver.session(**kwargs)
+
+
+def session_counting_factory() -> tuple[list[SessionCountingDriver], Any]:
+    """A driver factory for ``create_app`` and the list its drivers land in."""
+    made: list[SessionCountingDriver] = []
+
+    def factory(settings: Settings) -> Any:
+        driver = SessionCountingDriver(open_driver(settings))
+        made.append(driver)
+        return driver
+
+    return made, factory
