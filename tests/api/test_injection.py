@@ -25,12 +25,12 @@ from api.app import create_app
 from api.protection import MAX_ALIASES
 from api.search import MAX_SEARCH_LENGTH
 from api.settings import Settings
-from loaders.reading import read_data
 from loaders.writing import graph_counts
 from tests.conftest import SEED_DATA
 from tests.support.asgi import serve
 from tests.support.hostile import TYPED_CODES, error_codes, graph_fingerprint, leaks
 from tests.support.scenarios import Scenario
+from tests.support.seed import records_in_files
 
 TOKEN = "injection-writer-token-0123"
 AUTH = {"authorization": f"Bearer {TOKEN}"}
@@ -75,11 +75,11 @@ def payloads_for(field_index: int, every: bool) -> list[str]:
     return SHAPE_TRAPS + [payload for payload in rotated if payload not in SHAPE_TRAPS]
 
 
-_CORPUS = read_data(SEED_DATA).corpus
+_RECORDS = records_in_files(SEED_DATA)
 # What a search may match, per claim: its text and the quotes asserting it.
-SEARCHABLE = {claim.id: claim.text for claim in _CORPUS.claims}
-for _assertion in _CORPUS.assertions:
-    SEARCHABLE[_assertion.claim] += "\n" + _assertion.quote
+SEARCHABLE = {claim["id"]: claim["text"] for claim in _RECORDS["claims"]}
+for _assertion in _RECORDS["assertions"]:
+    SEARCHABLE[_assertion["claim"]] += "\n" + _assertion["quote"]
 SEED_PERSON = "person-seth-frantzman"
 SEED_CLAIM = "claim-efp-196-killed"
 SEED_SOURCE = "src-jpost-2021-iran-declared-war"

@@ -35,7 +35,6 @@ from neo4j import AsyncDriver
 
 from api.app import create_app
 from api.settings import Settings
-from loaders.reading import read_data
 from loaders.writing import graph_counts
 from tests.conftest import SEED_DATA
 from tests.support.asgi import serve
@@ -48,6 +47,7 @@ from tests.support.hostile import (
     session_counting_factory,
 )
 from tests.support.scenarios import Scenario
+from tests.support.seed import records_in_files
 
 # Hypothesis keeps caches even without an example database: not in the working tree.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "claimtrace-hypothesis")
@@ -64,11 +64,11 @@ FAST, SLOW = 20, 250  # examples per field and mode: make test, make reliability
 # Refusals of a costly document, which Strawberry's limiters answer without a code.
 LIMIT_MESSAGES = ("exceeds maximum operation depth", "aliases", "tokens. Parsing aborted")
 
-_CORPUS = read_data(SEED_DATA).corpus
+_RECORDS = records_in_files(SEED_DATA)
 SEED_IDS = sorted(
-    {r.id for r in _CORPUS.claims} | {r.id for r in _CORPUS.people}
-    | {r.id for r in _CORPUS.sources} | {r.id for r in _CORPUS.topics}
-    | {r.id for r in _CORPUS.organizations} | {r.id for r in _CORPUS.assertions}
+    {r["id"] for r in _RECORDS["claims"]} | {r["id"] for r in _RECORDS["people"]}
+    | {r["id"] for r in _RECORDS["sources"]} | {r["id"] for r in _RECORDS["topics"]}
+    | {r["id"] for r in _RECORDS["organizations"]} | {r["id"] for r in _RECORDS["assertions"]}
 )  # fmt: skip
 # Strings that mean something to some argument: dates, kinds, words of the corpus, a cursor.
 MEANINGFUL = (

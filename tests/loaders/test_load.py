@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from neo4j import AsyncDriver
 
 from api.settings import Settings
@@ -16,6 +14,7 @@ from loaders.load import load_folder
 from loaders.writing import AppendOnlyError, graph_counts
 from tests.conftest import SEED_DATA
 from tests.loaders.conftest import Edit
+from tests.support.seed import records_in_files
 
 SNAPSHOT = """
 MATCH (n) WHERE NOT n:Migration
@@ -35,16 +34,6 @@ async def snapshot(driver: AsyncDriver, database: str) -> list[dict[str, Any]]:
         }
         for record in records
     ]
-
-
-def records_in_files(folder: Path) -> dict[str, list[dict[str, Any]]]:
-    """Every record of every YAML file, by section, read without the loader."""
-    sections: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for path in sorted(folder.rglob("*.yaml")):
-        for section, records in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
-            if isinstance(records, list):
-                sections[section].extend(records)
-    return sections
 
 
 async def test_counts_match_the_files(empty_graph: AsyncDriver, settings: Settings) -> None:
