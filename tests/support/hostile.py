@@ -12,6 +12,7 @@ from typing import Any
 
 from neo4j import AsyncDriver, RoutingControl
 
+from api import cypher
 from api.database import open_driver
 from api.settings import Settings
 from tests.support.counting import CountingDriver
@@ -47,12 +48,14 @@ def error_codes(body: Any) -> list[str | None]:
 
 # ------------------------------------------------------------ proving nothing was written
 
+# The audit trail is left out: it grows with every mutation, refused ones included
+# (tests/api/test_audit.py checks it).
 _NODES = """
-MATCH (n) WHERE NOT n:Migration
+MATCH (n) WHERE NOT n:Migration AND NOT n:AuditEvent
 RETURN labels(n) AS labels, properties(n) AS properties
 """
 _RELATIONSHIPS = """
-MATCH (a)-[r]->(b) WHERE NOT a:Migration
+MATCH (a)-[r]->(b) WHERE NOT a:Migration AND NOT a:AuditEvent
 RETURN a.id AS start, type(r) AS type, b.id AS end, properties(r) AS properties
 """
 
@@ -84,11 +87,34 @@ async def graph_fingerprint(driver: AsyncDriver, database: str, skip_prefix: str
 
 
 class SessionCountingDriver(CountingDriver):
-    """Also notes every session opened: writes go through sessions, not ``execute_query``."""
+    """Also notes the work done in sessions (writes go through sessions, not
+    ``execute_query``), except the audit event every mutation leaves, refused or not."""
 
     def session(self, **kwargs: Any) -> Any:
-        self.sent.append(("<session>", {}))
-        return self._driver.session(**kwargs)
+        return _CountingSession(self._driver.session(**kwargs), self.sent)
+
+
+class _CountingSession:
+    def __init__(self, session: Any, sent: list[tuple[str, dict[str, Any]]]) -> None:
+        self._session = session
+        self._sent = sent
+
+    async def __aenter__(self) -> _CountingSession:
+        await self._session.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc_info: Any) -> Any:
+        return await self._session.__aexit__(*exc_info)
+
+    async def run(self, query: str, parameters: dict[str, Any] | None = None) -> Any:
+        if query != cypher.CREATE_AUDIT_EVENT:
+            self._sent.append((query, parameters or {}))
+        return await self._session.run(query, parameters)
+
+    def __getattr__(self, name: str) -> Any:
+        # execute_read, execute_write, begin_transaction: real work on the data.
+        self._sent.append((f"<session.{name}>", {}))
+        return getattr(self._session, name)
 
 
 def session_counting_factory() -> tuple[list[SessionCountingDriver], Any]:
