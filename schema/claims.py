@@ -186,7 +186,11 @@ class Provenance:
 @strawberry.input(description="All given conditions must hold.")
 class ClaimFilter:
     search: str | None = strawberry.field(
-        default=None, description="Words in the claim's text or in an assertion's quote."
+        default=None,
+        description=(
+            "Words in the claim's text or in an assertion's quote "
+            f"(at most {MAX_SEARCH_LENGTH} characters)."
+        ),
     )
     topic_id: strawberry.ID | None = None
     person_id: strawberry.ID | None = strawberry.field(
