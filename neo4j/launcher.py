@@ -215,7 +215,8 @@ def initialise_password(inst: Instance, java: Path) -> None:
         return
     password = password_for(inst) or secrets.token_urlsafe(24)
     env = os.environ | {"NEO4J_HOME": str(inst.home), "NEO4J_CONF": str(inst.conf_dir)}
-    command = [str(java), "-cp", classpath(), ADMIN_CLASS, "dbms", "set-initial-password", password]
+    command = [str(java), "-cp", classpath(), ADMIN_CLASS, "dbms", "set-initial-password"]
+    command += ["--", password]  # a password may begin with "-"; it is not an option
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise LauncherError(f"could not set the initial password: {result.stderr.strip()}")
