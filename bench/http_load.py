@@ -79,7 +79,7 @@ query Compare($personIds: [ID!]!, $topicId: ID) {
 }
 """
 
-WARMUP_ROUNDS = 2
+WARMUP_ROUNDS = 1
 
 
 class Workload(NamedTuple):
@@ -132,6 +132,11 @@ async def measure_queries(
                 product_sample = await run_closed_loop(product, requests, clients)
                 raw_sample = await run_closed_loop(raw, requests, clients)
                 rows.append(compare(workload.name, clients, sent, product_sample, raw_sample))
+                print(
+                    f"  {workload.name} at {clients} clients: {product_sample.elapsed:.1f}s"
+                    f" (raw {raw_sample.elapsed:.1f}s)",
+                    flush=True,
+                )
     return rows
 
 

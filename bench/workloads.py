@@ -1,9 +1,12 @@
 """What to ask of whatever graph is loaded: random claims, words from claim texts,
-and pairs of people who spoke on the busiest topic."""
+and pairs of people who spoke on the busiest topic.
+
+Every query here stays cheap at a million claims: ids come from the uniqueness index,
+texts only for the sampled claims, and the busiest topic is found by its degree.
+"""
 
 from __future__ import annotations
 
-import itertools
 import random
 import re
 from collections import Counter
@@ -11,14 +14,15 @@ from typing import Final, NamedTuple
 
 from neo4j import AsyncDriver, RoutingControl
 
-CLAIMS: Final = "MATCH (c:Claim) RETURN c.id AS id, c.text AS text ORDER BY id"
+CLAIM_IDS: Final = "MATCH (c:Claim) WHERE c.id IS NOT NULL RETURN c.id AS id ORDER BY id"
+CLAIM_TEXTS: Final = "MATCH (c:Claim) WHERE c.id IN $ids RETURN c.text AS text ORDER BY c.id"
 BUSIEST_TOPIC: Final = """
-MATCH (t:Topic)<-[:ABOUT_TOPIC]-(:Claim)<-[:ABOUT]-(:Assertion)<-[:MADE]-(p:Person)
-WITH t, collect(DISTINCT p.id) AS people
-WHERE size(people) >= 2
-RETURN t.id AS topic, people
-ORDER BY size(people) DESC, topic
+MATCH (t:Topic)
+WITH t ORDER BY COUNT { (t)<-[:ABOUT_TOPIC]-() } DESC, t.id
 LIMIT 1
+MATCH (t)<-[:ABOUT_TOPIC]-(:Claim)<-[:ABOUT]-(:Assertion)<-[:MADE]-(p:Person)
+WITH t, p.id AS person ORDER BY person
+RETURN t.id AS topic, collect(DISTINCT person) AS people
 """
 WORD: Final = re.compile(r"[A-Za-z]{5,}")
 SEARCH_VOCABULARY: Final = 40
@@ -36,21 +40,25 @@ async def sample_graph(
 ) -> GraphSample:
     """``size`` of each, drawn with replacement; the same for the same graph and seed."""
     chooser = random.Random(seed)  # noqa: S311 (sampling, not secrets)
-    claims, _, _ = await driver.execute_query(
-        CLAIMS, routing_=RoutingControl.READ, database_=database
+    ids, _, _ = await driver.execute_query(
+        CLAIM_IDS, routing_=RoutingControl.READ, database_=database
     )
     topics, _, _ = await driver.execute_query(
         BUSIEST_TOPIC, routing_=RoutingControl.READ, database_=database
     )
-    if not claims or not topics:
+    if not ids or not topics or len(topics[0]["people"]) < 2:
         raise RuntimeError("the graph holds no claims, or no topic two people spoke on")
-    claim_ids = [record["id"] for record in claims]
-    words = Counter(w.lower() for r in claims for w in WORD.findall(r["text"]))
+    claim_ids = chooser.choices([record["id"] for record in ids], k=size)
+    texts, _, _ = await driver.execute_query(
+        CLAIM_TEXTS, ids=claim_ids, routing_=RoutingControl.READ, database_=database
+    )
+    words = Counter(w.lower() for r in texts for w in WORD.findall(r["text"]))
     vocabulary = [word for word, _ in words.most_common(SEARCH_VOCABULARY)]
-    pairs = list(itertools.combinations(sorted(topics[0]["people"]), 2))
+    people = topics[0]["people"]
+    pairs = [sorted(chooser.sample(people, 2)) for _ in range(size)]
     return GraphSample(
-        claim_ids=chooser.choices(claim_ids, k=size),
+        claim_ids=claim_ids,
         search_terms=chooser.choices(vocabulary, k=size),
-        person_pairs=chooser.choices(pairs, k=size),
+        person_pairs=[(first, second) for first, second in pairs],
         topic_id=topics[0]["topic"],
     )
