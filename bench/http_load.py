@@ -79,7 +79,7 @@ query Compare($personIds: [ID!]!, $topicId: ID) {
 }
 """
 
-WARMUP_ROUNDS = 1
+WARMUP_BODIES = 20
 
 
 class Workload(NamedTuple):
@@ -114,10 +114,13 @@ async def measure_queries(
     workloads: Sequence[Workload],
     concurrencies: Sequence[int] = (1, 8, 32),
     requests: int = 400,
+    budget: float | None = None,
 ) -> list[dict[str, Any]]:
     """One row per (workload, clients): the product over HTTP, the raw driver on the
-    same Cypher, and their ratios. ``driver`` should be opened as the API opens its own
-    (``api.database.open_driver``), so that both sides have the same pool and timeouts."""
+    same Cypher, and their ratios. The product runs ``requests`` (or what fits in
+    ``budget`` seconds); the raw driver then runs as many. ``driver`` should be opened
+    as the API opens its own (``api.database.open_driver``), so that both sides have
+    the same pool and timeouts."""
     rows = []
     limits = httpx.Limits(
         max_connections=max(concurrencies), max_keepalive_connections=max(concurrencies)
@@ -129,8 +132,8 @@ async def measure_queries(
             raw = raw_call(driver, settings.neo4j_database, sent)
             await warm_up(product, raw, len(workload.bodies))
             for clients in concurrencies:
-                product_sample = await run_closed_loop(product, requests, clients)
-                raw_sample = await run_closed_loop(raw, requests, clients)
+                product_sample = await run_closed_loop(product, requests, clients, budget)
+                raw_sample = await run_closed_loop(raw, product_sample.requests, clients)
                 rows.append(compare(workload.name, clients, sent, product_sample, raw_sample))
                 print(
                     f"  {workload.name} at {clients} clients: {product_sample.elapsed:.1f}s"
@@ -201,8 +204,8 @@ def raw_call(driver: AsyncDriver, database: str, sent: Sequence[Sequence[SentQue
 
 
 async def warm_up(product: Call, raw: Call, bodies: int) -> None:
-    """Every body a few times each way, so plans are cached and connections open."""
-    for number in range(bodies * WARMUP_ROUNDS):
+    """A few bodies each way, so plans are cached and connections open."""
+    for number in range(min(bodies, WARMUP_BODIES)):
         await product(number)
         await raw(number)
 

@@ -55,18 +55,22 @@ class Sample:
         }
 
 
-async def run_closed_loop(call: Call, requests: int, clients: int) -> Sample:
+async def run_closed_loop(
+    call: Call, requests: int, clients: int, budget: float | None = None
+) -> Sample:
     """``clients`` tasks share one counter and send requests 0..requests-1 between them,
-    each waiting for its answer before taking the next number."""
+    each waiting for its answer before taking the next number. With a ``budget`` (seconds)
+    no request is started once it has been spent, so slow workloads stop early."""
     if requests < 1 or clients < 1:
         raise ValueError("requests and clients must be at least 1")
     numbers = itertools.count()
     latencies: list[float] = []
     errors = 0
+    deadline = math.inf if budget is None else time.perf_counter() + budget
 
     async def client() -> None:
         nonlocal errors
-        while (number := next(numbers)) < requests:
+        while time.perf_counter() < deadline and (number := next(numbers)) < requests:
             started = time.perf_counter()
             succeeded = await call(number)
             latencies.append(time.perf_counter() - started)

@@ -45,6 +45,9 @@ class Plan:
     query_sizes: tuple[int, ...]
     requests: int
     concurrencies: tuple[int, ...] = (1, 8, 32)
+    # Seconds per (workload, clients) level: searches for common words at 1M claims take
+    # long enough that a fixed count alone would not bound the run.
+    budget: float = 30.0
 
 
 PLANS = {
@@ -123,6 +126,7 @@ async def query_rows(plan: Plan, settings: Settings) -> list[dict[str, Any]]:
                 workloads_from(sample),
                 concurrencies=plan.concurrencies,
                 requests=plan.requests,
+                budget=plan.budget,
             )
 
 

@@ -86,6 +86,17 @@ async def test_closed_loop_never_starts_more_clients_than_requests() -> None:
     assert sample.errors == 0
 
 
+async def test_closed_loop_starts_nothing_once_its_budget_is_spent() -> None:
+    async def slow(number: int) -> bool:
+        await asyncio.sleep(0.05)
+        return True
+
+    sample = await run_closed_loop(slow, requests=1000, clients=2, budget=0.2)
+    # Each client starts requests for 0.2 s, 50 ms apiece, and finishes the last it began.
+    assert 2 <= sample.requests <= 12
+    assert sample.elapsed < 1.0
+
+
 def test_ratios_are_product_over_raw() -> None:
     product = Sample(latencies=(0.004,) * 10, errors=0, elapsed=1.0)
     raw = Sample(latencies=(0.001,) * 40, errors=0, elapsed=1.0)
