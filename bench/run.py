@@ -51,9 +51,9 @@ class Plan:
 
 
 PLANS = {
-    "quick": Plan("quick", sizes=(10_000, 100_000), query_sizes=(10_000,), requests=150),
+    "quick": Plan("quick", sizes=(10_000, 100_000), query_sizes=(10_000,), requests=300),
     "full": Plan(
-        "full", sizes=(10_000, 100_000, 1_000_000), query_sizes=(10_000, 1_000_000), requests=400
+        "full", sizes=(10_000, 100_000, 1_000_000), query_sizes=(10_000, 1_000_000), requests=2000
     ),
 }
 
