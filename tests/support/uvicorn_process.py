@@ -20,6 +20,7 @@ from pathlib import Path
 import httpx
 
 from api.settings import Settings
+from bench.server import api_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTED = re.compile(r"Uvicorn running on http://127\.0\.0\.1:(\d+)")
@@ -56,22 +57,13 @@ class RunningApi:
         return [line for line in self.log().splitlines() if "Traceback" in line or "ERROR" in line]
 
 
-def neo4j_env(settings: Settings) -> dict[str, str]:
-    return {
-        "NEO4J_URI": settings.neo4j_uri,
-        "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password,
-        "NEO4J_DATABASE": settings.neo4j_database,
-    }
-
-
 def _child_env(settings: Settings, extra: Mapping[str, str]) -> dict[str, str]:
     inherited = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("NEO4J_", "CLAIMTRACE_"))
     }
-    return inherited | neo4j_env(settings) | dict(extra)
+    return inherited | api_environment(settings) | dict(extra)
 
 
 @contextlib.asynccontextmanager
