@@ -12,11 +12,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install system-deps run serve load test reliability bench-quick bench lint neo4j-start neo4j-stop schema
+.PHONY: help install system-deps run serve load test unit wheel-check reliability bench-quick bench lint neo4j-start neo4j-stop schema
 
 help:
 	@echo "make run          serve the API on the seed corpus at http://$(HOST):$(PORT)/graphql"
-	@echo "make test         run the tests against a throwaway Neo4j of their own"
+	@echo "make test         every test: the unit tier, the wheel check, then the database tier"
+	@echo "make unit         the tests that need no database (no Neo4j is started)"
 	@echo "make reliability  fault, hostile-input and load scenarios, with their report"
 	@echo "make bench-quick  load 10k and 100k generated claims, query at 10k (a few minutes)"
 	@echo "make bench        the full ladder: 10k, 100k and 1M claims"
@@ -62,16 +63,26 @@ run: install system-deps
 	  $(LAUNCHER) start dev; \
 	  eval "$$($(LAUNCHER) env dev)"; \
 	fi; \
-	$(PY) -m loaders load data/; \
+	$(PY) -m claimtrace.loaders load data/; \
 	echo "serving GraphiQL at http://$(HOST):$(PORT)/graphql (Ctrl-C stops the API; make neo4j-stop stops Neo4j)"; \
-	exec $(PY) -m uvicorn api.app:create_app --factory --host $(HOST) --port $(PORT) --log-level warning
+	exec $(PY) -m uvicorn claimtrace.api.app:create_app --factory --host $(HOST) --port $(PORT) --log-level warning
 
 # --- checks -------------------------------------------------------------------
 
 # The tests run against their own Neo4j (instance "test": own port, own data,
 # wiped at each run) and never against NEO4J_URI. It is stopped even when tests fail.
-test: install system-deps
-	@$(call with-test-neo4j,$(PYTEST_ARGS))
+test: unit wheel-check system-deps
+	@$(call with-test-neo4j,-m "neo4j and not slow" $(PYTEST_ARGS))
+
+# Pure logic: no Neo4j is started or needed.
+unit: install
+	$(PY) -m pytest -m "not neo4j and not slow" $(PYTEST_ARGS)
+
+# Build the wheel, install it into a fresh virtual environment outside the checkout,
+# and use it from an unrelated folder: the loader checks the shipped seed corpus, the
+# ASGI app factory imports.
+wheel-check: install
+	$(PY) tests/wheel_check.py
 
 # Every scenario test, slow ones included, then one table of what was done and lost.
 reliability: install system-deps
@@ -100,4 +111,4 @@ lint: install
 	$(PY) -m mypy
 
 schema: install
-	$(PY) -m schema.export schema.graphql
+	$(PY) -m claimtrace.schema.export schema.graphql

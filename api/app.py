@@ -14,14 +14,15 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route
 
-from api.concurrency import ConcurrencyLimit
-from api.database import open_driver
-from api.graphql_view import GraphQLView
-from api.health import healthz, readyz
-from api.limits import BodySizeLimit
-from api.migrations import apply_migrations
-from api.settings import Settings
-from schema import build_schema
+from claimtrace.api.concurrency import ConcurrencyLimit
+from claimtrace.api.graphql_view import GraphQLView
+from claimtrace.api.health import healthz, readyz
+from claimtrace.api.limits import BodySizeLimit
+from claimtrace.api.protection import extensions
+from claimtrace.core.database import open_driver
+from claimtrace.core.migrations import apply_migrations
+from claimtrace.core.settings import Settings
+from claimtrace.schema import build_schema
 
 log = logging.getLogger(__name__)
 MIGRATION_RETRY_SECONDS = 5.0
@@ -57,7 +58,7 @@ def create_app(
                     await migrating
             await driver.close()
 
-    graphql = GraphQLView(build_schema(), settings.api_tokens)
+    graphql = GraphQLView(build_schema(extensions()), settings.api_tokens)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),

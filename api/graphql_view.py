@@ -12,11 +12,11 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.schema import BaseSchema
 
-from api.audit import REQUEST_ID_HEADER, request_id_from
-from api.auth import token_name
-from api.context import Context
-from api.dataloaders import build_dataloaders
-from api.limits import decode_request_json
+from claimtrace.api.auth import token_name
+from claimtrace.api.limits import decode_request_json
+from claimtrace.core.audit import REQUEST_ID_HEADER, request_id_from
+from claimtrace.schema.context import Context
+from claimtrace.schema.dataloaders import build_dataloaders
 
 
 class GraphQLView(GraphQL[Context, None]):

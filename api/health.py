@@ -9,7 +9,7 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionE
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from api.migrations import MigrationError, pending_migrations
+from claimtrace.core.migrations import MigrationError, pending_migrations
 
 log = logging.getLogger(__name__)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 
-from graphql import GraphQLError
+from graphql import FieldNode, GraphQLError, OperationType
+from graphql.utilities import get_operation_ast
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -16,9 +17,17 @@ from strawberry.extensions import (
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types import ExecutionContext
 
-from api.audit import AuditUnresolvedMutations
-from api.errors import COMMIT_OUTCOME_UNKNOWN, SERVICE_UNAVAILABLE, code_of
+from claimtrace.core.audit import AuditEvent, Result, record_alone
+from claimtrace.core.errors import (
+    COMMIT_OUTCOME_UNKNOWN,
+    SERVICE_UNAVAILABLE,
+    DomainError,
+    code_of,
+)
+from claimtrace.schema.context import Context
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +72,10 @@ class ClientSafeErrors(MaskErrors):
 
 
 def _is_internal(error: GraphQLError) -> bool:
-    """Errors raised on purpose are GraphQLErrors (ours, and Strawberry's permission
-    errors); anything else escaping a resolver is internal."""
+    """Errors raised on purpose are DomainErrors (ours) or GraphQLErrors (Strawberry's
+    permission errors); anything else escaping a resolver is internal."""
     original = error.original_error
-    return original is not None and not isinstance(original, GraphQLError)
+    return original is not None and not isinstance(original, DomainError | GraphQLError)
 
 
 def extensions() -> list[Callable[[], SchemaExtension]]:
@@ -85,3 +94,39 @@ def extensions() -> list[Callable[[], SchemaExtension]]:
         ClientSafeErrors,
         AuditUnresolvedMutations,
     ]
+
+
+class AuditUnresolvedMutations(SchemaExtension):
+    """Mutations refused before any resolver ran (malformed variables, request limits,
+    a mutation over GET) are audited too: one event per mutation field, no target."""
+
+    async def on_operation(self) -> AsyncIterator[None]:
+        try:
+            yield
+        except InvalidOperationTypeError:
+            await self._audit("METHOD_NOT_ALLOWED")
+            raise
+        errors = self.execution_context.pre_execution_errors or []
+        if errors:
+            await self._audit(code_of(errors[0]))
+
+    async def _audit(self, code: str) -> None:
+        context = self.execution_context.context
+        if not isinstance(context, Context) or context.mutations_audited:
+            return
+        for operation in _mutation_fields(self.execution_context):
+            event = AuditEvent(
+                context.request_id, context.writer, operation, (), Result.REFUSED, code
+            )
+            await record_alone(context.driver, context.database, event)
+
+
+def _mutation_fields(execution: ExecutionContext) -> list[str]:
+    document = execution.graphql_document
+    if document is None:
+        return []
+    operation = get_operation_ast(document, execution.operation_name)
+    if operation is None or operation.operation != OperationType.MUTATION:
+        return []
+    names = (s.name.value for s in operation.selection_set.selections if isinstance(s, FieldNode))
+    return [name for name in names if not name.startswith("__")]

@@ -16,9 +16,9 @@ import httpx
 from neo4j import AsyncDriver
 from starlette.types import Receive, Scope, Send
 
-from api.app import create_app
-from api.database import open_driver
-from api.settings import Settings
+from claimtrace.api.app import create_app
+from claimtrace.core.database import open_driver
+from claimtrace.core.settings import Settings
 
 GraphQLBody = Mapping[str, Any]
 

@@ -19,12 +19,12 @@ from typing import Any, NamedTuple
 import httpx
 from neo4j import AsyncDriver, RoutingControl
 
-from api.database import open_driver
-from api.settings import Settings
 from bench.capture import GraphQLBody, SentQuery, capture_queries
 from bench.latency import Call, Sample, run_closed_loop
 from bench.server import running_api
 from bench.workloads import GraphSample, sample_graph
+from claimtrace.core.database import open_driver
+from claimtrace.core.settings import Settings
 
 PROVENANCE = """
 query Provenance($claimId: ID!) {

@@ -9,8 +9,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from api.settings import Settings
 from bench.server import api_environment
+from claimtrace.core.settings import Settings
 
 
 @dataclass(frozen=True)

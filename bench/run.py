@@ -24,13 +24,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from api.database import open_driver
-from api.settings import Settings
 from bench.generate import generate
 from bench.http_load import format_table, measure_queries, workloads_from
 from bench.loader import run_loader
 from bench.server import running_api
 from bench.workloads import sample_graph
+from claimtrace.core.database import open_driver
+from claimtrace.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT / "bench" / "corpora"

@@ -15,7 +15,7 @@ from typing import IO
 
 import httpx
 
-from api.settings import Settings
+from claimtrace.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 READY_TIMEOUT = 60.0
@@ -51,7 +51,7 @@ async def running_api(settings: Settings, *, workers: int = 1) -> AsyncIterator[
 
 def uvicorn_command(port: int, workers: int) -> list[str]:
     return [
-        sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
+        sys.executable, "-m", "uvicorn", "claimtrace.api.app:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port),
         "--workers", str(workers), "--log-level", "warning",
     ]  # fmt: skip

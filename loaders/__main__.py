@@ -1,3 +1,3 @@
-from loaders.cli import main
+from claimtrace.loaders.cli import main
 
 raise SystemExit(main())

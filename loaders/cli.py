@@ -1,4 +1,6 @@
-"""Command line: ``python -m loaders load data/`` (or ``claimtrace-load data/``).
+"""Command line: ``python -m claimtrace.loaders load data/`` (or ``claimtrace-load load data/``).
+
+Without a folder, ``check`` and ``load`` use the seed corpus that ships with the package.
 
 Connection settings come from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
 NEO4J_DATABASE. ``check`` validates without connecting.
@@ -16,29 +18,33 @@ from pathlib import Path
 from neo4j.exceptions import AuthError, ServiceUnavailable
 from tqdm import tqdm
 
-from api.database import open_driver
-from api.migrations import MigrationError
-from api.settings import Settings, SettingsError
-from loaders.load import LoadReport, check_folder, load_folder
-from loaders.plan import WriteBatch
-from loaders.validation import ValidationError
-from loaders.writing import AppendOnlyError, graph_counts
+from claimtrace.core.database import open_driver
+from claimtrace.core.migrations import MigrationError
+from claimtrace.core.plans import WriteBatch
+from claimtrace.core.settings import Settings, SettingsError
+from claimtrace.core.validation import ValidationError
+from claimtrace.core.writing import AppendOnlyError, graph_counts
+from claimtrace.loaders.load import LoadReport, check_folder, load_folder
+from claimtrace.loaders.seed import seed_corpus
 
+FOLDER_HELP = "a data folder (default: the seed corpus shipped with claimtrace)"
 KINDS = ("Source", "Organization", "Person", "Topic", "Claim", "Assertion", "CONTRADICTS")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="claimtrace-load", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     load = commands.add_parser("load", help="validate a data folder and load it into Neo4j")
-    load.add_argument("folder", type=Path)
+    load.add_argument("folder", type=Path, nargs="?", help=FOLDER_HELP)
     load.add_argument(
         "--batch-rows", type=int, default=20_000, help="claims+assertions per transaction"
     )
     load.add_argument("--quiet", action="store_true", help="no progress bar")
     check = commands.add_parser("check", help="validate a data folder without writing")
-    check.add_argument("folder", type=Path)
+    check.add_argument("folder", type=Path, nargs="?", help=FOLDER_HELP)
     args = parser.parse_args(argv)
+    if args.folder is None:
+        args.folder = seed_corpus()
     try:
         if args.command == "check":
             totals = check_folder(args.folder)

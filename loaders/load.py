@@ -11,11 +11,11 @@ from pathlib import Path
 
 from neo4j import AsyncDriver
 
-from api.migrations import apply_migrations
-from loaders.plan import WriteBatch
-from loaders.reading import stage_folder
-from loaders.staging import Staging
-from loaders.writing import write_batch
+from claimtrace.core.migrations import apply_migrations
+from claimtrace.core.plans import WriteBatch
+from claimtrace.core.writing import write_batch
+from claimtrace.loaders.reading import stage_folder
+from claimtrace.loaders.staging import Staging
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ from typing import Any
 
 import yaml
 
-from loaders import validation as check
-from loaders.plan import node_row
-from loaders.records import Assertion, Claim, Conflict, Person, Source, content_hash
-from loaders.staging import StagedUnit, Staging
-from loaders.validation import Problems
+from claimtrace.core import validation as check
+from claimtrace.core.plans import node_row
+from claimtrace.core.records import Assertion, Claim, Conflict, Person, Source, content_hash
+from claimtrace.core.validation import Problems
+from claimtrace.loaders.staging import StagedUnit, Staging
 
 SECTIONS = (
     "source",

@@ -26,8 +26,8 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loaders.plan import Row, WriteBatch
-from loaders.validation import Problems
+from claimtrace.core.plans import Row, WriteBatch
+from claimtrace.core.validation import Problems
 
 SCHEMA = """
 CREATE TABLE unit (n INTEGER PRIMARY KEY, label TEXT NOT NULL, size INTEGER NOT NULL);

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import strawberry
+from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
 
-from api.protection import extensions
-from schema.audit import AuditQueries
-from schema.claims import ClaimQueries
-from schema.comparison import ComparisonQueries
-from schema.mutations import Mutation
-from schema.people import Organization, PeopleQueries, Person
-from schema.sources import SourceQueries
-from schema.topics import TopicQueries
+from claimtrace.schema.audit import AuditQueries
+from claimtrace.schema.claims import ClaimQueries
+from claimtrace.schema.comparison import ComparisonQueries
+from claimtrace.schema.mutations import Mutation
+from claimtrace.schema.people import Organization, PeopleQueries, Person
+from claimtrace.schema.sources import SourceQueries
+from claimtrace.schema.topics import TopicQueries
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema(
+    extensions: Sequence[Callable[[], SchemaExtension]] = (),
+) -> strawberry.Schema:
+    """The schema; the app adds its request limits and error masking as ``extensions``."""
     query = merge_types(
         "Query",
         (ClaimQueries, SourceQueries, PeopleQueries, ComparisonQueries, TopicQueries, AuditQueries),
     )
     return strawberry.Schema(
-        query=query, mutation=Mutation, types=[Person, Organization], extensions=extensions()
+        query=query, mutation=Mutation, types=[Person, Organization], extensions=list(extensions)
     )

@@ -6,11 +6,11 @@ import datetime as dt
 
 import strawberry
 
-from api import audit
-from api.context import Context
-from api.errors import Unauthenticated
-from api.store.pages import check_first, decode_cursor
-from schema.pagination import Connection, connection
+from claimtrace.core import audit
+from claimtrace.core.errors import Unauthenticated
+from claimtrace.core.store.pages import check_first, decode_cursor
+from claimtrace.schema.context import Context
+from claimtrace.schema.pagination import Connection, connection
 
 AuditResult = strawberry.enum(
     audit.Result, name="AuditResult", description="What became of a mutation."

@@ -7,20 +7,19 @@ from typing import Any
 
 import strawberry
 
-from api.context import Context
-from api.errors import BadInput
-from api.search import MAX_SEARCH_LENGTH
-from api.store.claims import ClaimFilterRecord, claim_conflicts, claims_page
-from api.store.pages import check_first, decode_cursor
-from api.store.provenance import fetch_provenance
-from api.store.records import (
+from claimtrace.core.errors import BadInput
+from claimtrace.core.search import MAX_SEARCH_LENGTH
+from claimtrace.core.store.claims import ClaimFilterRecord, claim_conflicts, claims_page
+from claimtrace.core.store.pages import check_first, decode_cursor
+from claimtrace.core.store.provenance import fetch_provenance
+from claimtrace.core.store.records import (
     AssertionBriefRecord,
     AssertionRecord,
     ClaimRecord,
     ConflictRecord,
     ProvenanceRecord,
 )
-from schema.common import (
+from claimtrace.schema.common import (
     ConflictKind,
     Hedge,
     Mode,
@@ -31,9 +30,10 @@ from schema.common import (
     check_partial_date,
     optional_id,
 )
-from schema.pagination import Connection, connection
-from schema.people import Affiliation, Agent, agent_from_record
-from schema.sources import Source
+from claimtrace.schema.context import Context
+from claimtrace.schema.pagination import Connection, connection
+from claimtrace.schema.people import Affiliation, Agent, agent_from_record
+from claimtrace.schema.sources import Source
 
 
 def _datetime(value: Any) -> dt.datetime | None:

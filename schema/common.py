@@ -7,8 +7,8 @@ from enum import Enum
 
 import strawberry
 
-from api.errors import BadInput
-from api.store.records import PartialDateRecord, QuantityRecord
+from claimtrace.core.errors import BadInput
+from claimtrace.core.store.records import PartialDateRecord, QuantityRecord
 
 # ASCII digits only, and the whole value: `$` alone would also let a trailing newline pass.
 PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")

@@ -6,12 +6,12 @@ from enum import Enum
 
 import strawberry
 
-from api.context import Context
-from api.errors import BadInput, NotFound
-from api.store.comparison import ComparisonRecord, PairRecord, compare_positions
-from schema.claims import Claim
-from schema.common import ConflictKind, Stance
-from schema.people import Person
+from claimtrace.core.errors import BadInput, NotFound
+from claimtrace.core.store.comparison import ComparisonRecord, PairRecord, compare_positions
+from claimtrace.schema.claims import Claim
+from claimtrace.schema.common import ConflictKind, Stance
+from claimtrace.schema.context import Context
+from claimtrace.schema.people import Person
 
 MIN_PEOPLE, MAX_PEOPLE = 2, 10
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from schema import build_schema
+from claimtrace.schema import build_schema
 
 
 def sdl() -> str:

@@ -10,13 +10,20 @@ from typing import Any
 
 import strawberry
 
-from api.audit import audited
-from api.context import Context
-from api.store import writes
-from api.store.claims import assertion_brief, claim_conflicts
-from schema.claims import AssertionBrief, Claim, Conflict
-from schema.common import ConflictKind, DatePrecision, Hedge, Mode, QuantityQualifier, Stance
-from schema.sources import Source
+from claimtrace.core.store import writes
+from claimtrace.core.store.claims import assertion_brief, claim_conflicts
+from claimtrace.schema.auditing import audited
+from claimtrace.schema.claims import AssertionBrief, Claim, Conflict
+from claimtrace.schema.common import (
+    ConflictKind,
+    DatePrecision,
+    Hedge,
+    Mode,
+    QuantityQualifier,
+    Stance,
+)
+from claimtrace.schema.context import Context
+from claimtrace.schema.sources import Source
 
 
 @strawberry.input

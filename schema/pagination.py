@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from api.store.pages import Page, encode_cursor
+from claimtrace.core.store.pages import Page, encode_cursor
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
-from api.context import Context
-from api.store.pages import check_first, decode_cursor
-from api.store.people import PersonFilterRecord, PersonRecord, people_page
-from api.store.records import AffiliationRecord, AgentRecord
-from schema.common import PartialDate, optional_id
-from schema.pagination import Connection, connection
+from claimtrace.core.store.pages import check_first, decode_cursor
+from claimtrace.core.store.people import PersonFilterRecord, PersonRecord, people_page
+from claimtrace.core.store.records import AffiliationRecord, AgentRecord
+from claimtrace.schema.common import PartialDate, optional_id
+from claimtrace.schema.context import Context
+from claimtrace.schema.pagination import Connection, connection
 
 
 @strawberry.interface(description="Whoever can make an assertion or write a source.")

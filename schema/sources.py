@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import strawberry
 
-from api.context import Context
-from api.store.pages import check_first, decode_cursor
-from api.store.records import SourceRecord
-from api.store.sources import SourceFilterRecord, sources_page
-from schema.common import PartialDate, check_partial_date, optional_id
-from schema.pagination import Connection, connection
-from schema.people import Agent, Organization, agent_from_record
+from claimtrace.core.store.pages import check_first, decode_cursor
+from claimtrace.core.store.records import SourceRecord
+from claimtrace.core.store.sources import SourceFilterRecord, sources_page
+from claimtrace.schema.common import PartialDate, check_partial_date, optional_id
+from claimtrace.schema.context import Context
+from claimtrace.schema.pagination import Connection, connection
+from claimtrace.schema.people import Agent, Organization, agent_from_record
 
 
 @strawberry.type(description="A document: article, brief, report, statement, post.")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
-from api.context import Context
-from api.store.topics import TopicRecord, list_topics
+from claimtrace.core.store.topics import TopicRecord, list_topics
+from claimtrace.schema.context import Context
 
 
 @strawberry.type(

@@ -1,4 +1,10 @@
-"""Fixtures shared by every test: the throwaway Neo4j, its driver, known graphs."""
+"""Fixtures shared by every test: the throwaway Neo4j, its driver, known graphs.
+
+Tests that need Neo4j carry the ``neo4j`` marker: ``make unit`` runs the others
+without starting a database, ``make test`` runs both. A test that uses the
+database without the marker is refused at collection, so the unit tier can
+never reach for a server by accident.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +16,11 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
-from api.app import create_app
-from api.database import open_driver
-from api.migrations import apply_migrations
-from api.settings import Settings
-from loaders.load import load_folder
+from claimtrace.api.app import create_app
+from claimtrace.core.database import open_driver
+from claimtrace.core.migrations import apply_migrations
+from claimtrace.core.settings import Settings
+from claimtrace.loaders.load import load_folder
 from tests.support.asgi import serve
 from tests.support.scenarios import RESULTS, Scenario, table
 from tests.support.server import neo4j_test_running, neo4j_test_settings
@@ -29,10 +35,26 @@ class GraphState:
     holds_seed: bool = False
 
 
+DATABASE_FIXTURE = "settings"  # every fixture that reaches Neo4j depends on it
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    unmarked = [
+        item.nodeid
+        for item in items
+        if DATABASE_FIXTURE in getattr(item, "fixturenames", ())
+        and item.get_closest_marker("neo4j") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "these tests use Neo4j but are not marked neo4j: " + ", ".join(unmarked)
+        )
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     if not neo4j_test_running():
-        pytest.exit("the test Neo4j is not running: run the tests with `make test`", returncode=2)
+        pytest.fail("the test Neo4j is not running: run these tests with `make test`")
     return neo4j_test_settings()
 
 

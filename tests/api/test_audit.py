@@ -16,13 +16,13 @@ import httpx
 import pytest
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
-from api.audit import Attempt
-from api.cypher import QUERY_DIR
-from api.settings import Settings
-from api.store.writes import write_audited
-from loaders.plan import WriteBatch
-from loaders.records import content_hash
-from loaders.writing import graph_counts
+from claimtrace.core.audit import Attempt
+from claimtrace.core.cypher import QUERY_DIR
+from claimtrace.core.plans import WriteBatch
+from claimtrace.core.records import content_hash
+from claimtrace.core.settings import Settings
+from claimtrace.core.store.writes import write_audited
+from claimtrace.core.writing import graph_counts
 from tests.conftest import GraphState
 from tests.support.writing import (
     ADD_ASSERTION,
@@ -126,6 +126,7 @@ ACCEPTED = [
 ]  # fmt: skip
 
 
+@pytest.mark.neo4j
 @pytest.mark.parametrize(("operation", "query", "variables", "target", "again"), ACCEPTED)
 async def test_an_accepted_mutation_leaves_one_event_and_one_line(
     writer: httpx.AsyncClient,
@@ -186,6 +187,7 @@ REFUSED = [
     REFUSED,
     ids=[case[0] for case in REFUSED],
 )
+@pytest.mark.neo4j
 async def test_a_refused_mutation_leaves_one_event_and_writes_nothing_else(
     refused_writer: httpx.AsyncClient,
     refused_seed_graph: AsyncDriver,
@@ -215,6 +217,7 @@ async def test_a_refused_mutation_leaves_one_event_and_writes_nothing_else(
     assert await graph_counts(refused_seed_graph, database) == before
 
 
+@pytest.mark.neo4j
 async def test_a_mutation_over_get_is_audited_as_refused(
     refused_writer: httpx.AsyncClient, refused_seed_graph: AsyncDriver, settings: Settings
 ) -> None:
@@ -231,6 +234,7 @@ async def test_a_mutation_over_get_is_audited_as_refused(
     )  # fmt: skip
 
 
+@pytest.mark.neo4j
 async def test_an_event_commits_or_vanishes_with_its_write(
     empty_graph: AsyncDriver, settings: Settings
 ) -> None:
@@ -258,6 +262,7 @@ async def test_an_event_commits_or_vanishes_with_its_write(
     assert (stored["id"], stored["result"]) == (event.id, "CREATED")
 
 
+@pytest.mark.neo4j
 async def test_neo4j_away_is_still_one_audit_line(
     settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -275,6 +280,7 @@ async def test_neo4j_away_is_still_one_audit_line(
     assert (line["actor"], line["target"]) == (TOKEN_NAME, ["claim-test-new"])
 
 
+@pytest.mark.neo4j
 async def test_no_secret_reaches_a_log_record_or_a_response(
     writable_seed_graph: AsyncDriver, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -313,6 +319,7 @@ async def test_no_secret_reaches_a_log_record_or_a_response(
         assert all(secret not in text for text in texts)
 
 
+@pytest.mark.neo4j
 async def test_a_well_formed_request_id_round_trips(
     refused_writer: httpx.AsyncClient, refused_seed_graph: AsyncDriver, settings: Settings
 ) -> None:
@@ -330,6 +337,7 @@ async def test_a_well_formed_request_id_round_trips(
 @pytest.mark.parametrize(
     "supplied", ["has space", "x" * 129, "ünïcode", "-leading-dash", "a;b", "", None]
 )
+@pytest.mark.neo4j
 async def test_a_malformed_or_missing_request_id_is_replaced(
     refused_writer: httpx.AsyncClient,
     refused_seed_graph: AsyncDriver,
@@ -349,13 +357,18 @@ async def test_a_malformed_or_missing_request_id_is_replaced(
     assert event["code"] == "NOT_FOUND"
 
 
+@pytest.mark.neo4j
 async def test_reads_carry_a_request_id_too(client: httpx.AsyncClient) -> None:
     response = await client.post("/graphql", json={"query": "{ __typename }"})
     assert uuid.UUID(response.headers["x-request-id"]).version == 4
 
 
 def test_no_query_changes_or_deletes_an_audit_event() -> None:
-    touching = [p for p in QUERY_DIR.glob("*.cypher") if "AuditEvent" in p.read_text("utf-8")]
+    touching = [
+        p
+        for p in QUERY_DIR.iterdir()
+        if p.name.endswith(".cypher") and "AuditEvent" in p.read_text("utf-8")
+    ]
     assert {p.name for p in touching} >= {"create_audit_event.cypher"}
     for path in touching:
         code = "\n".join(
@@ -369,6 +382,7 @@ AUDIT_PAGE = """query ($after: String) { auditEvents(first: 2, after: $after) {
   pageInfo { hasNextPage endCursor } } }"""
 
 
+@pytest.mark.neo4j
 async def test_the_audit_trail_reads_a_page_at_a_time_with_a_token_only(
     empty_graph: AsyncDriver, settings: Settings
 ) -> None:
@@ -393,6 +407,7 @@ async def test_the_audit_trail_reads_a_page_at_a_time_with_a_token_only(
     assert nodes[0]["id"] == stored[0]["id"]
 
 
+@pytest.mark.neo4j
 async def test_audit_event_ids_are_unique_in_the_database(
     driver: AsyncDriver, settings: Settings
 ) -> None:

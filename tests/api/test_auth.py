@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.auth import token_name
+from claimtrace.api.auth import token_name
 
 TOKENS = (("desk", "0123456789abcdef"), ("ci", "fedcba9876543210"))
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
-from api.app import create_app
-from api.concurrency import ConcurrencyLimit
-from api.settings import Settings
+from claimtrace.api.app import create_app
+from claimtrace.api.concurrency import ConcurrencyLimit
+from claimtrace.core.settings import Settings
 from tests.support.asgi import serve
 from tests.support.gated import gated_factory
 
@@ -126,6 +126,7 @@ QUERY = {"query": '{ claim(id: "claim-efp-196-killed") { id } }'}
 SERVED = {"data": {"claim": {"id": "claim-efp-196-killed"}}}
 
 
+@pytest.mark.neo4j
 async def test_the_app_refuses_graphql_beyond_its_limit_and_still_answers_health(
     seed_graph: AsyncDriver, settings: Settings
 ) -> None:
@@ -151,6 +152,7 @@ async def test_the_app_refuses_graphql_beyond_its_limit_and_still_answers_health
         assert [answer.json() for answer in again] == [SERVED, SERVED]
 
 
+@pytest.mark.neo4j
 async def test_the_overloaded_answer_is_what_a_graphql_client_expects(
     seed_graph: AsyncDriver, settings: Settings
 ) -> None:

@@ -13,13 +13,13 @@ import httpx
 import pytest
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
-from api.audit import Attempt, AuditEvent, Result
-from api.database import open_driver
-from api.settings import Settings
-from api.store import writes
-from loaders.plan import WriteBatch, node_row
-from loaders.records import Claim
-from loaders.writing import graph_counts
+from claimtrace.core.audit import Attempt, AuditEvent, Result
+from claimtrace.core.database import open_driver
+from claimtrace.core.plans import WriteBatch, node_row
+from claimtrace.core.records import Claim
+from claimtrace.core.settings import Settings
+from claimtrace.core.store import writes
+from claimtrace.core.writing import graph_counts
 from tests.support.scenarios import Scenario
 from tests.support.writing import (
     ADD_ASSERTION,
@@ -31,6 +31,8 @@ from tests.support.writing import (
     new_request_id,
     writer_client,
 )
+
+pytestmark = pytest.mark.neo4j
 
 RACERS = 50
 

@@ -9,7 +9,9 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
-from api.settings import Settings
+from claimtrace.core.settings import Settings
+
+pytestmark = pytest.mark.neo4j
 
 
 async def test_topics_round_trip(

@@ -5,10 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 import httpx
+import pytest
 
-from api.app import create_app
-from api.settings import Settings
+from claimtrace.api.app import create_app
+from claimtrace.core.settings import Settings
 from tests.support.asgi import serve
+
+pytestmark = pytest.mark.neo4j
 
 
 async def test_healthz_answers_without_the_database(client: httpx.AsyncClient) -> None:

@@ -14,10 +14,10 @@ from neo4j.exceptions import (
     ServiceUnavailable,
 )
 
-from api.database import open_driver
-from api.errors import COMMIT_OUTCOME_UNKNOWN, SERVICE_UNAVAILABLE, code_of
-from api.protection import ClientSafeErrors
-from api.settings import Settings
+from claimtrace.api.protection import ClientSafeErrors
+from claimtrace.core.database import open_driver
+from claimtrace.core.errors import COMMIT_OUTCOME_UNKNOWN, SERVICE_UNAVAILABLE, code_of
+from claimtrace.core.settings import Settings
 from tests.support.scenarios import Scenario
 from tests.support.writing import (
     ADD_CLAIM,
@@ -71,6 +71,7 @@ class _LosingSession:
         return getattr(self._session, name)
 
 
+@pytest.mark.neo4j
 @pytest.mark.reliability("write with unknown commit outcome")
 @pytest.mark.parametrize("committed", [True, False], ids=["committed", "not committed"])
 async def test_a_lost_commit_answer_is_its_own_error_and_resending_is_safe(
@@ -113,6 +114,7 @@ async def test_a_lost_commit_answer_is_its_own_error_and_resending_is_safe(
     )
 
 
+@pytest.mark.neo4j
 async def test_the_driver_retries_an_unavailable_server_but_never_a_lost_commit(
     driver: AsyncDriver, settings: Settings
 ) -> None:

@@ -21,16 +21,18 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
-from api.app import create_app
-from api.protection import MAX_ALIASES
-from api.search import MAX_SEARCH_LENGTH
-from api.settings import Settings
-from loaders.writing import graph_counts
+from claimtrace.api.app import create_app
+from claimtrace.api.protection import MAX_ALIASES
+from claimtrace.core.search import MAX_SEARCH_LENGTH
+from claimtrace.core.settings import Settings
+from claimtrace.core.writing import graph_counts
 from tests.conftest import SEED_DATA
 from tests.support.asgi import serve
 from tests.support.hostile import TYPED_CODES, error_codes, graph_fingerprint, leaks
 from tests.support.scenarios import Scenario
 from tests.support.seed import records_in_files
+
+pytestmark = pytest.mark.neo4j
 
 TOKEN = "injection-writer-token-0123"
 AUTH = {"authorization": f"Bearer {TOKEN}"}

@@ -13,8 +13,8 @@ import httpx
 import pytest
 from neo4j import AsyncDriver, RoutingControl
 
-from api.settings import Settings
-from loaders.writing import graph_counts
+from claimtrace.core.settings import Settings
+from claimtrace.core.writing import graph_counts
 from tests.support.bare_http import Connection, Reply
 from tests.support.scenarios import Scenario
 from tests.support.traffic import (
@@ -28,6 +28,8 @@ from tests.support.traffic import (
     send,
 )
 from tests.support.uvicorn_process import RunningApi, running_api
+
+pytestmark = pytest.mark.neo4j
 
 CLIENTS = 32
 DURATION_SECONDS = 60.0

@@ -9,9 +9,11 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
-from loaders.writing import graph_counts
+from claimtrace.core.writing import graph_counts
 from tests.support.scenarios import Scenario
 from tests.support.server import TEST_INSTANCE, launcher
+
+pytestmark = pytest.mark.neo4j
 
 QUERY = {"query": '{ claim(id: "claim-efp-196-killed") { id } }'}
 

@@ -33,9 +33,9 @@ from hypothesis.configuration import set_hypothesis_home_dir
 from hypothesis_graphql import Mode, mutations, nodes, queries
 from neo4j import AsyncDriver
 
-from api.app import create_app
-from api.settings import Settings
-from loaders.writing import graph_counts
+from claimtrace.api.app import create_app
+from claimtrace.core.settings import Settings
+from claimtrace.core.writing import graph_counts
 from tests.conftest import SEED_DATA
 from tests.support.asgi import serve
 from tests.support.hostile import (
@@ -75,6 +75,8 @@ MEANINGFUL = (
     "2020", "2020-01", "2020-01-03", "2021-07-08T10:00", "2019-13", "ARTICLE", "REPORT", "HIGH",
     "en", "Iran", "militias deterrence", "Soleimani", "WyIyMDIwIiwiY2xhaW0teCJd", "",
 )  # fmt: skip
+
+pytestmark = pytest.mark.neo4j
 
 # Ids: from the corpus, shaped like an id, or anything; the other scalars likewise.
 IDS = st.one_of(

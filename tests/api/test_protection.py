@@ -14,12 +14,14 @@ from typing import Any
 import httpx
 import pytest
 
-from api.app import create_app
-from api.protection import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
-from api.settings import Settings
+from claimtrace.api.app import create_app
+from claimtrace.api.protection import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
+from claimtrace.core.settings import Settings
 from tests.support.asgi import serve
 from tests.support.hostile import SessionCountingDriver, leaks, session_counting_factory
 from tests.support.scenarios import Scenario
+
+pytestmark = pytest.mark.neo4j
 
 TOKEN = "protection-writer-token-0123"
 AUTH = {"authorization": f"Bearer {TOKEN}"}

@@ -8,11 +8,13 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
-from api import cypher
-from api.app import create_app
-from api.settings import Settings
+from claimtrace.api.app import create_app
+from claimtrace.core import cypher
+from claimtrace.core.settings import Settings
 from tests.support.asgi import serve
 from tests.support.counting import CountingDriver, counting_factory
+
+pytestmark = pytest.mark.neo4j
 
 PROVENANCE_EVERYTHING = """
 query { provenance(claimId: "claim-soleimani-strike-restored-deterrence") {

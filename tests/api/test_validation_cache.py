@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 from neo4j import AsyncDriver
 from strawberry.extensions.validation_cache import _get_validate_cache
 
-from api.protection import CACHE_SIZE
+from claimtrace.api.protection import CACHE_SIZE
+
+pytestmark = pytest.mark.neo4j
 
 QUERY = {"query": "{ topics { id } }"}
 

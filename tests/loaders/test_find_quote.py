@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.find_quote import find_quote, main
+from claimtrace.loaders.find_quote import find_quote, main
 
 TEXT = (
     "He said \u201cwe\u2019re  not\u00a0leaving\u201d \u2014 twice. "

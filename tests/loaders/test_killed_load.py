@@ -12,14 +12,16 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
-from api.settings import Settings
 from bench.generate import generate
 from bench.server import api_environment
-from loaders.load import load_folder
-from loaders.writing import graph_counts
+from claimtrace.core.settings import Settings
+from claimtrace.core.writing import graph_counts
+from claimtrace.loaders.load import load_folder
 from tests.loaders.test_load import snapshot
 from tests.support.scenarios import Scenario
 from tests.support.server import TEST_INSTANCE, launcher
+
+pytestmark = pytest.mark.neo4j
 
 CLAIMS = 5_000
 BATCH_ROWS = 1_000

@@ -9,12 +9,14 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
-from api.settings import Settings
-from loaders.load import load_folder
-from loaders.writing import AppendOnlyError, graph_counts
+from claimtrace.core.settings import Settings
+from claimtrace.core.writing import AppendOnlyError, graph_counts
+from claimtrace.loaders.load import load_folder
 from tests.conftest import SEED_DATA
 from tests.loaders.conftest import Edit
 from tests.support.seed import records_in_files
+
+pytestmark = pytest.mark.neo4j
 
 SNAPSHOT = """
 MATCH (n) WHERE NOT n:Migration

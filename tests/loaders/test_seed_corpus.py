@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from neo4j import AsyncDriver
 
-from api.settings import Settings
+from claimtrace.core.settings import Settings
+
+pytestmark = pytest.mark.neo4j
 
 ASSERTION = """
 MATCH (speaker)-[:MADE]->(a:Assertion {id: $id})-[:ABOUT]->(c:Claim),

@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
-from api.settings import Settings
-from loaders.load import check_folder, load_folder
-from loaders.plan import WriteBatch
-from loaders.reading import stage_folder
-from loaders.staging import Staging
-from loaders.validation import ValidationError
-from loaders.writing import graph_counts
+from claimtrace.core.plans import WriteBatch
+from claimtrace.core.settings import Settings
+from claimtrace.core.validation import ValidationError
+from claimtrace.core.writing import graph_counts
+from claimtrace.loaders.load import check_folder, load_folder
+from claimtrace.loaders.reading import stage_folder
+from claimtrace.loaders.staging import Staging
 
 ENTITIES = """
 organizations:
@@ -115,6 +115,7 @@ def test_small_units_share_a_batch(jsonl_folder: Path) -> None:
     assert both.cites == [{"from": "asrt-2", "to": "asrt-3"}]
 
 
+@pytest.mark.neo4j
 async def test_a_jsonl_folder_loads_with_every_link(
     jsonl_folder: Path, empty_graph: AsyncDriver, settings: Settings
 ) -> None:

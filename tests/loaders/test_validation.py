@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
-from api.settings import Settings
-from loaders.load import check_folder, load_folder
-from loaders.validation import Problem, ValidationError
-from loaders.writing import graph_counts
+from claimtrace.core.settings import Settings
+from claimtrace.core.validation import Problem, ValidationError
+from claimtrace.core.writing import graph_counts
+from claimtrace.loaders.load import check_folder, load_folder
 from tests.loaders.conftest import Edit
 
 JPOST = "claims/002-jpost-iran-declared-war.yaml"
@@ -129,6 +129,7 @@ def test_unasserted_claim(data_copy: Path, edit: Edit) -> None:
     assert "no assertion" in problem.message
 
 
+@pytest.mark.neo4j
 async def test_a_refused_folder_writes_nothing(
     empty_graph: AsyncDriver, settings: Settings, data_copy: Path, edit: Edit
 ) -> None:

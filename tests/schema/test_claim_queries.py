@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 from neo4j import AsyncDriver
+
+pytestmark = pytest.mark.neo4j
 
 
 async def query(client: httpx.AsyncClient, text: str, **variables: Any) -> Any:

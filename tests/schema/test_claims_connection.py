@@ -8,7 +8,9 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
-from api.settings import Settings
+from claimtrace.core.settings import Settings
+
+pytestmark = pytest.mark.neo4j
 
 CLAIMS = """
 query ($filter: ClaimFilter, $first: Int!, $after: String) {

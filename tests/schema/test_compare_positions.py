@@ -8,6 +8,8 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
+pytestmark = pytest.mark.neo4j
+
 COMPARE = """
 query ($ids: [ID!]!, $topic: ID) {
   comparePositions(personIds: $ids, topicId: $topic) {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from schema.export import sdl
+from claimtrace.schema.export import sdl
 
 EXPORTED = Path(__file__).resolve().parents[2] / "schema.graphql"
 

@@ -9,8 +9,8 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
-from api.settings import Settings
-from loaders.writing import graph_counts
+from claimtrace.core.settings import Settings
+from claimtrace.core.writing import graph_counts
 from tests.support.writing import (
     ADD_ASSERTION,
     ADD_CLAIM,
@@ -24,6 +24,8 @@ from tests.support.writing import (
     gql,
     writer_client,
 )
+
+pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
+pytestmark = pytest.mark.neo4j
+
 
 async def data(client: httpx.AsyncClient, query: str, **variables: Any) -> Any:
     response = await client.post("/graphql", json={"query": query, "variables": variables})

@@ -9,8 +9,8 @@ from typing import Any
 
 from neo4j import AsyncDriver, EagerResult
 
-from api.database import open_driver
-from api.settings import Settings
+from claimtrace.core.database import open_driver
+from claimtrace.core.settings import Settings
 
 
 class CountingDriver:

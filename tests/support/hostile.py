@@ -12,9 +12,9 @@ from typing import Any
 
 from neo4j import AsyncDriver, RoutingControl
 
-from api import cypher
-from api.database import open_driver
-from api.settings import Settings
+from claimtrace.core import cypher
+from claimtrace.core.database import open_driver
+from claimtrace.core.settings import Settings
 from tests.support.counting import CountingDriver
 
 LEAK_MARKERS = {

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from api.settings import Settings
+from claimtrace.core.settings import Settings
 
 LAUNCHER_PATH = Path(__file__).resolve().parents[2] / "neo4j" / "launcher.py"
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import httpx
 
-from api.settings import Settings
 from bench.server import api_environment
+from claimtrace.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTED = re.compile(r"Uvicorn running on http://127\.0\.0\.1:(\d+)")
@@ -31,7 +31,7 @@ STOP_TIMEOUT_SECONDS = 15.0
 # (api/concurrency.py) does the refusing. A bounded graceful shutdown keeps teardown
 # short should a request ever be stuck.
 COMMAND = (
-    sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
+    sys.executable, "-m", "uvicorn", "claimtrace.api.app:create_app", "--factory",
     "--host", "127.0.0.1", "--port", "0", "--no-access-log", "--log-level", "info",
     "--timeout-graceful-shutdown", "5",
 )  # fmt: skip

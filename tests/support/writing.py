@@ -11,9 +11,9 @@ from typing import Any
 import httpx
 from neo4j import AsyncDriver
 
-from api.app import create_app
-from api.database import open_driver
-from api.settings import Settings
+from claimtrace.api.app import create_app
+from claimtrace.core.database import open_driver
+from claimtrace.core.settings import Settings
 from tests.support.asgi import serve
 
 TOKEN_NAME = "desk"

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from api.database import CONNECTIONS_PER_REQUEST, pool_size_for
-from api.settings import DEFAULT_MAX_CONCURRENT_REQUESTS, Settings, SettingsError
+from claimtrace.core.database import CONNECTIONS_PER_REQUEST, pool_size_for
+from claimtrace.core.settings import DEFAULT_MAX_CONCURRENT_REQUESTS, Settings, SettingsError
 
 GOOD = {"NEO4J_URI": "neo4j://db.example:7687", "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "pw"}
 

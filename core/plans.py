@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from loaders.records import content_hash
+from claimtrace.core.records import content_hash
 
 Row = dict[str, Any]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from loaders.records import (
+from claimtrace.core.records import (
     Affiliation,
     Assertion,
     Claim,

@@ -25,14 +25,21 @@ from typing import Any, Concatenate, ParamSpec
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 from neo4j.exceptions import ConstraintError
 
-from api import cypher
-from api.audit import Attempt, AuditEvent, Result, record_in
-from api.errors import BadInput, Duplicate, NotFound
-from loaders import validation as check
-from loaders.plan import WriteBatch, node_row
-from loaders.records import Assertion, PartialDate, Precision, Source, SourceKind, content_hash
-from loaders.validation import Problems
-from loaders.writing import AppendOnlyError, write_in
+from claimtrace.core import cypher
+from claimtrace.core import validation as check
+from claimtrace.core.audit import Attempt, AuditEvent, Result, record_in
+from claimtrace.core.errors import BadInput, Duplicate, NotFound
+from claimtrace.core.plans import WriteBatch, node_row
+from claimtrace.core.records import (
+    Assertion,
+    PartialDate,
+    Precision,
+    Source,
+    SourceKind,
+    content_hash,
+)
+from claimtrace.core.validation import Problems
+from claimtrace.core.writing import AppendOnlyError, write_in
 
 log = logging.getLogger(__name__)
 INPUT = "input"

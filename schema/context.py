@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from neo4j import AsyncDriver
 from starlette.requests import Request
 
-from api.dataloaders import DataLoaders
+from claimtrace.schema.dataloaders import DataLoaders
 
 
 @dataclass

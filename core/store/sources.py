@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from neo4j import AsyncDriver
 
-from api import cypher
-from api.store.batch import fetch_by_ids, fetch_page
-from api.store.pages import Page, Position
-from api.store.records import SourceRecord
+from claimtrace.core import cypher
+from claimtrace.core.store.batch import fetch_by_ids, fetch_page
+from claimtrace.core.store.pages import Page, Position
+from claimtrace.core.store.records import SourceRecord
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from neo4j import AsyncDriver
 
-from api.settings import Settings
-from api.store.provenance import fetch_provenance
+from claimtrace.core.settings import Settings
+from claimtrace.core.store.provenance import fetch_provenance
+
+pytestmark = pytest.mark.neo4j
 
 
 async def test_efp_claim_traces_to_unnamed_reports_in_the_jerusalem_post(

@@ -8,8 +8,8 @@ from typing import Any
 
 from neo4j import AsyncDriver, RoutingControl
 
-from api import cypher
-from api.store.records import ClaimRecord
+from claimtrace.core import cypher
+from claimtrace.core.store.records import ClaimRecord
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,25 @@
 """Every Cypher query the application sends, as named constants.
 
 The text lives in ``neo4j/queries/<name>.cypher`` so that it can be read,
-profiled and diffed as Cypher; this module is the one place that loads it.
+profiled and diffed as Cypher; it ships inside the package as
+``claimtrace/queries`` (migrations as ``claimtrace/migrations``), and this
+module is the one place that reads it.
 Values always travel as ``$parameters``: nothing here is ever formatted with
 user input, which is also what lets Neo4j reuse its cached plans.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import Final, LiteralString
 
-QUERY_DIR: Final = Path(__file__).resolve().parents[1] / "neo4j" / "queries"
-MIGRATION_DIR: Final = Path(__file__).resolve().parents[1] / "neo4j" / "migrations"
+QUERY_DIR: Final[Traversable] = files("claimtrace") / "queries"
+MIGRATION_DIR: Final[Traversable] = files("claimtrace") / "migrations"
 
 
 def load(name: str) -> LiteralString:
-    """The text of ``neo4j/queries/<name>.cypher`` (a project file, never user input)."""
+    """The text of ``queries/<name>.cypher`` (package data, never user input)."""
     return (QUERY_DIR / f"{name}.cypher").read_text(encoding="utf-8").strip()
 
 

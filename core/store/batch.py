@@ -8,7 +8,7 @@ from typing import Any, LiteralString, TypeVar
 
 from neo4j import AsyncDriver, RoutingControl
 
-from api.store.pages import Page, Position
+from claimtrace.core.store.pages import Page, Position
 
 T = TypeVar("T")
 

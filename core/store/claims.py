@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from neo4j import AsyncDriver, RoutingControl
 
-from api import cypher
-from api.search import lucene_literal
-from api.store.batch import fetch_by_ids, fetch_page
-from api.store.pages import Page, Position
-from api.store.records import AssertionBriefRecord, ClaimRecord, ConflictRecord
+from claimtrace.core import cypher
+from claimtrace.core.search import lucene_literal
+from claimtrace.core.store.batch import fetch_by_ids, fetch_page
+from claimtrace.core.store.pages import Page, Position
+from claimtrace.core.store.records import AssertionBriefRecord, ClaimRecord, ConflictRecord
 
 
 async def claims_by_id(

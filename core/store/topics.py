@@ -7,7 +7,7 @@ from typing import Any
 
 from neo4j import AsyncDriver, RoutingControl
 
-from api import cypher
+from claimtrace.core import cypher
 
 
 @dataclass(frozen=True)

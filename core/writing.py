@@ -8,8 +8,8 @@ from typing import Any, LiteralString
 
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
-from api import cypher
-from loaders.plan import Row, WriteBatch
+from claimtrace.core import cypher
+from claimtrace.core.plans import Row, WriteBatch
 
 
 class AppendOnlyError(Exception):

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from neo4j import AsyncDriver
 from strawberry.dataloader import DataLoader
 
-from api.store.claims import claims_by_id
-from api.store.people import PersonRecord, people_by_id
-from api.store.records import ClaimRecord, SourceRecord
-from api.store.sources import sources_by_id
+from claimtrace.core.store.claims import claims_by_id
+from claimtrace.core.store.people import PersonRecord, people_by_id
+from claimtrace.core.store.records import ClaimRecord, SourceRecord
+from claimtrace.core.store.sources import sources_by_id
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from api import cypher
-from api.store.batch import fetch_by_ids, fetch_page
-from api.store.pages import Page, Position
-from api.store.records import AffiliationRecord
+from claimtrace.core import cypher
+from claimtrace.core.store.batch import fetch_by_ids, fetch_page
+from claimtrace.core.store.pages import Page, Position
+from claimtrace.core.store.records import AffiliationRecord
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from api.errors import BadInput
+from claimtrace.core.errors import BadInput
 
 T = TypeVar("T")
 

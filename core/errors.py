@@ -1,8 +1,12 @@
-"""Errors a client may see: a clear message and a machine-readable code, nothing internal."""
+"""Errors a client may see: a clear message and a machine-readable code, nothing internal.
+
+These are plain exceptions, so the core stays free of any web or GraphQL
+framework. A ``DomainError`` carries ``extensions`` ({"code", "field"}), which
+GraphQL reports as they are; the API shows its message unmasked (api/protection.py).
+"""
 
 from __future__ import annotations
 
-from graphql import GraphQLError
 from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
     IncompleteCommit,
@@ -12,33 +16,37 @@ from neo4j.exceptions import (
 )
 
 
-class ClientError(GraphQLError):
+class DomainError(Exception):
     """An error about the request itself; shown to the client as it is."""
 
     code = "BAD_USER_INPUT"
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
-        extensions: dict[str, object] = {"code": self.code}
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.extensions: dict[str, object] = {"code": self.code}
         if field is not None:
-            extensions["field"] = field
-        super().__init__(message, extensions=extensions)
+            self.extensions["field"] = field
 
 
-class BadInput(ClientError):
+class BadInput(DomainError):
     code = "BAD_USER_INPUT"
 
 
-class NotFound(ClientError):
+class NotFound(DomainError):
     code = "NOT_FOUND"
 
 
-class Duplicate(ClientError):
+class Duplicate(DomainError):
     code = "DUPLICATE"
 
 
-class Unauthenticated(GraphQLError):
+class Unauthenticated(DomainError):
+    code = "UNAUTHENTICATED"
+
     def __init__(self, message: str = "A bearer token is required to write.") -> None:
-        super().__init__(message, extensions={"code": "UNAUTHENTICATED"})
+        super().__init__(message)
 
 
 COMMIT_OUTCOME_UNKNOWN = "COMMIT_OUTCOME_UNKNOWN"
@@ -57,9 +65,11 @@ UNAVAILABLE = (
 
 
 def code_of(error: BaseException) -> str:
-    """The extensions.code a client sees for an error a resolver raised."""
-    if isinstance(error, GraphQLError):
-        code = (error.extensions or {}).get("code")
+    """The extensions.code a client sees for an error a resolver raised (or GraphQL
+    reported: any error with an ``extensions`` dict names its own code)."""
+    extensions = getattr(error, "extensions", None)
+    if isinstance(extensions, dict):
+        code = extensions.get("code")
         return code if isinstance(code, str) else "BAD_USER_INPUT"
     if isinstance(error, IncompleteCommit):  # before UNAVAILABLE: it is a ServiceUnavailable
         return COMMIT_OUTCOME_UNKNOWN

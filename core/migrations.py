@@ -1,4 +1,5 @@
-"""Versioned schema migrations: ``neo4j/migrations/NNNN_name.cypher``.
+"""Versioned schema migrations: ``neo4j/migrations/NNNN_name.cypher`` (shipped as
+``claimtrace/migrations``).
 
 Each file is applied once and recorded as a ``(:Migration {version, name,
 checksum, appliedAt})`` node. Statements use ``IF NOT EXISTS``, so a run cut
@@ -11,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import LiteralString
 
 from neo4j import READ_ACCESS, AsyncDriver
 
-from api import cypher
+from claimtrace.core import cypher
 
 _FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.cypher$")
 
@@ -33,15 +34,20 @@ class Migration:
     checksum: str
 
 
-def read_migrations(folder: Path = cypher.MIGRATION_DIR) -> list[Migration]:
-    migrations = [_read(path) for path in sorted(folder.glob("*.cypher"))]
+def read_migrations(folder: Traversable = cypher.MIGRATION_DIR) -> list[Migration]:
+    paths = sorted((p for p in folder.iterdir() if p.name.endswith(".cypher")), key=_name)
+    migrations = [_read(path) for path in paths]
     versions = [m.version for m in migrations]
     if versions != list(range(1, len(versions) + 1)):
         raise MigrationError(f"migration versions must run 1, 2, 3, ... without gaps: {versions}")
     return migrations
 
 
-def _read(path: Path) -> Migration:
+def _name(path: Traversable) -> str:
+    return path.name
+
+
+def _read(path: Traversable) -> Migration:
     match = _FILE_NAME.match(path.name)
     if match is None:
         raise MigrationError(f"{path.name}: migration files are named NNNN_name.cypher")

@@ -8,30 +8,21 @@ name, never the token. They are only ever created.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import json
 import logging
 import re
 import uuid
-from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphql import FieldNode, OperationType
-from graphql.utilities import get_operation_ast
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
-from strawberry.extensions import SchemaExtension
-from strawberry.schema.exceptions import InvalidOperationTypeError
-from strawberry.types import ExecutionContext
 
-from api import cypher
-from api.context import Context
-from api.errors import COMMIT_OUTCOME_UNKNOWN, Unauthenticated, code_of
-from api.store.batch import fetch_page
-from api.store.pages import Page, Position
+from claimtrace.core import cypher
+from claimtrace.core.store.batch import fetch_page
+from claimtrace.core.store.pages import Page, Position
 
 log = logging.getLogger("claimtrace.audit")
 
@@ -144,67 +135,3 @@ def log_event(event: AuditEvent, *, stored: bool = True, reason: str | None = No
         fields["notStoredBecause"] = reason
     level = logging.INFO if stored else logging.ERROR
     log.log(level, "%s", json.dumps(fields, sort_keys=True), extra={"audit": fields})
-
-
-@contextlib.asynccontextmanager
-async def audited(
-    context: Context, operation: str, target: Sequence[str]
-) -> AsyncIterator[Attempt]:
-    """Check the caller may write, then audit what the block does: the accepted write
-    must have recorded its event (``Attempt.recorded``); any error is recorded here."""
-    context.mutations_audited += 1
-    attempt = Attempt(context.request_id, context.writer, operation, tuple(target))
-    if context.writer is None:
-        refusal = Unauthenticated()
-        await _record_failure(context, attempt, refusal)
-        raise refusal
-    try:
-        yield attempt
-    except Exception as error:
-        await _record_failure(context, attempt, error)
-        raise
-    if attempt.recorded is None:
-        raise RuntimeError(f"{operation} finished without recording its audit event")
-    log_event(attempt.recorded)
-
-
-async def _record_failure(context: Context, attempt: Attempt, error: Exception) -> None:
-    code = code_of(error)
-    result = Result.UNKNOWN if code == COMMIT_OUTCOME_UNKNOWN else Result.REFUSED
-    await record_alone(context.driver, context.database, attempt.event(result, code))
-
-
-class AuditUnresolvedMutations(SchemaExtension):
-    """Mutations refused before any resolver ran (malformed variables, request limits,
-    a mutation over GET) are audited too: one event per mutation field, no target."""
-
-    async def on_operation(self) -> AsyncIterator[None]:
-        try:
-            yield
-        except InvalidOperationTypeError:
-            await self._audit("METHOD_NOT_ALLOWED")
-            raise
-        errors = self.execution_context.pre_execution_errors or []
-        if errors:
-            await self._audit(code_of(errors[0]))
-
-    async def _audit(self, code: str) -> None:
-        context = self.execution_context.context
-        if not isinstance(context, Context) or context.mutations_audited:
-            return
-        for operation in _mutation_fields(self.execution_context):
-            event = AuditEvent(
-                context.request_id, context.writer, operation, (), Result.REFUSED, code
-            )
-            await record_alone(context.driver, context.database, event)
-
-
-def _mutation_fields(execution: ExecutionContext) -> list[str]:
-    document = execution.graphql_document
-    if document is None:
-        return []
-    operation = get_operation_ast(document, execution.operation_name)
-    if operation is None or operation.operation != OperationType.MUTATION:
-        return []
-    names = (s.name.value for s in operation.selection_set.selections if isinstance(s, FieldNode))
-    return [name for name in names if not name.startswith("__")]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from neo4j import AsyncDriver, RoutingControl
 
-from api import cypher
-from api.store.records import ProvenanceRecord
+from claimtrace.core import cypher
+from claimtrace.core.store.records import ProvenanceRecord
 
 
 async def fetch_provenance(

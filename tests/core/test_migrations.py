@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from neo4j import AsyncDriver
 
-from api.migrations import apply_migrations, pending_migrations, read_migrations
-from api.settings import Settings
+from claimtrace.core.migrations import apply_migrations, pending_migrations, read_migrations
+from claimtrace.core.settings import Settings
+
+pytestmark = pytest.mark.neo4j
 
 LABELS = {"Source", "Organization", "Person", "Claim", "Assertion", "Topic"}
 

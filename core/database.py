@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, NotificationDisabledClassification
 
-from api.settings import Settings
+from claimtrace.core.settings import Settings
 
 USER_AGENT = "claimtrace/0.1"
 # A request's three DataLoaders (claims, sources, people) may each hold a connection at
