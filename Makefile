@@ -21,7 +21,7 @@ help:
 	@echo "make reliability  fault, hostile-input and load scenarios, with their report"
 	@echo "make bench-quick  load 10k and 100k generated claims, query at 10k (a few minutes)"
 	@echo "make bench        the full ladder: 10k, 100k and 1M claims"
-	@echo "make lint         ruff and mypy --strict"
+	@echo "make lint         ruff, mypy --strict and the import-layering check"
 	@echo "make neo4j-start  start the local Neo4j (returns when Bolt answers)"
 	@echo "make neo4j-stop   stop the local Neo4j"
 
@@ -109,6 +109,7 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	$(PY) -m pytest -q -p no:cacheprovider tests/test_layering.py
 
 schema: install
 	$(PY) -m claimtrace.schema.export schema.graphql

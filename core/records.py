@@ -1,8 +1,11 @@
-"""Validated records of the provenance graph, as the loader writes them.
+"""Validated records of the provenance graph, as the loader and the mutations write them.
 
-Each record knows its Neo4j property map (``props``) and a content hash over
-it, which is how a reload tells "already there" from "changed" (refused:
-provenance data is append-only).
+Each record knows its Neo4j property map (``props``) and the ids it links to
+(``links``). Its content hash covers both, which is how a write tells "already
+there" from "changed" (refused: provenance data is append-only). Links are part
+of the content because they are written by MERGE: without them in the hash, an
+identical re-send naming other topics, authors or citations would add links to a
+record that already exists.
 """
 
 from __future__ import annotations
@@ -10,86 +13,37 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
+
+from claimtrace.core.vocabulary import (
+    Confidence,
+    ConflictKind,
+    Hedge,
+    Mode,
+    OrganizationKind,
+    PartialDate,
+    Quantity,
+    SourceKind,
+    Stance,
+)
 
 
-class Stance(StrEnum):
-    SUPPORTS = "SUPPORTS"
-    REFUTES = "REFUTES"
-    UNDECIDED = "UNDECIDED"
+class Record(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    def props(self) -> dict[str, Any]: ...
+
+    def links(self) -> dict[str, Any]: ...
 
 
-class Mode(StrEnum):
-    AUTHORIAL = "AUTHORIAL"
-    DIRECT_QUOTE = "DIRECT_QUOTE"
-    PARAPHRASE = "PARAPHRASE"
-    REPORTED = "REPORTED"
-
-
-class Hedge(StrEnum):
-    CERTAIN = "CERTAIN"
-    LIKELY = "LIKELY"
-    POSSIBLE = "POSSIBLE"
-
-
-class Precision(StrEnum):
-    YEAR = "YEAR"
-    MONTH = "MONTH"
-    DAY = "DAY"
-    MINUTE = "MINUTE"
-
-
-class Qualifier(StrEnum):
-    EXACTLY = "EXACTLY"
-    AT_LEAST = "AT_LEAST"
-    MORE_THAN = "MORE_THAN"
-    ABOUT = "ABOUT"
-    AT_MOST = "AT_MOST"
-    FEWER_THAN = "FEWER_THAN"
-
-
-class ConflictKind(StrEnum):
-    OPPOSITE = "OPPOSITE"
-    NUMERIC = "NUMERIC"
-    REVISION = "REVISION"
-
-
-class OrganizationKind(StrEnum):
-    PUBLISHER = "PUBLISHER"
-    THINK_TANK = "THINK_TANK"
-    GOVERNMENT = "GOVERNMENT"
-    MILITARY = "MILITARY"
-    ARMED_GROUP = "ARMED_GROUP"
-    POLITICAL = "POLITICAL"
-    ANONYMOUS = "ANONYMOUS"
-    OTHER = "OTHER"
-
-
-class SourceKind(StrEnum):
-    ARTICLE = "ARTICLE"
-    BRIEF = "BRIEF"
-    REPORT = "REPORT"
-    STATEMENT = "STATEMENT"
-    POST = "POST"
-
-
-class Confidence(StrEnum):
-    HIGH = "HIGH"
-    MEDIUM = "MEDIUM"
-    LOW = "LOW"
-
-
-@dataclass(frozen=True)
-class PartialDate:
-    """An ISO date of stated precision: 2020, 2020-03, 2020-03-11, 2021-07-08T10:00."""
-
-    date: str
-    precision: Precision
-
-
-def content_hash(props: dict[str, Any]) -> str:
-    canonical = json.dumps(props, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def content_hash(record: Record) -> str:
+    """SHA-256 of the record's properties and links, in a canonical JSON form."""
+    content = record.props()
+    links = record.links()
+    if links:
+        content = content | {"@links": links}
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -101,6 +55,9 @@ class Organization:
 
     def props(self) -> dict[str, Any]:
         return {"name": self.name, "kind": self.kind.value}
+
+    def links(self) -> dict[str, Any]:
+        return {}
 
 
 @dataclass(frozen=True)
@@ -116,6 +73,9 @@ class Affiliation:
             "asOfPrecision": self.as_of.precision.value if self.as_of else None,
         }
 
+    def link(self) -> dict[str, Any]:
+        return {"organization": self.organization, **self.props()}
+
 
 @dataclass(frozen=True)
 class Person:
@@ -127,6 +87,9 @@ class Person:
     def props(self) -> dict[str, Any]:
         return {"name": self.name, "aliases": list(self.aliases)}
 
+    def links(self) -> dict[str, Any]:
+        return {"affiliations": [a.link() for a in self.affiliations]}
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -135,6 +98,9 @@ class Topic:
 
     def props(self) -> dict[str, Any]:
         return {"name": self.name}
+
+    def links(self) -> dict[str, Any]:
+        return {}
 
 
 @dataclass(frozen=True)
@@ -161,20 +127,19 @@ class Source:
             "kind": self.kind.value,
             "genre": self.genre,
             "language": self.language,
-            "published": self.published.date,
-            "publishedPrecision": self.published.precision.value,
+            **self.published.props("published"),
             "confidence": self.confidence.value if self.confidence else None,
             "note": self.note,
             "text": self.text,
             "sha256": self.sha256,
         }
 
-
-@dataclass(frozen=True)
-class Quantity:
-    value: float
-    unit: str
-    qualifier: Qualifier
+    def links(self) -> dict[str, Any]:
+        return {
+            "publisher": self.publisher,
+            "authors": list(self.authors),
+            "republishes": self.republishes,
+        }
 
 
 @dataclass(frozen=True)
@@ -185,13 +150,10 @@ class Claim:
     quantity: Quantity | None = None
 
     def props(self) -> dict[str, Any]:
-        quantity = self.quantity
-        return {
-            "text": self.text,
-            "quantityValue": quantity.value if quantity else None,
-            "quantityUnit": quantity.unit if quantity else None,
-            "quantityQualifier": quantity.qualifier.value if quantity else None,
-        }
+        return {"text": self.text, **Quantity.props_of(self.quantity)}
+
+    def links(self) -> dict[str, Any]:
+        return {"topics": sorted(self.topics)}
 
 
 @dataclass(frozen=True)
@@ -218,9 +180,16 @@ class Assertion:
             "quote": self.quote,
             "start": self.start,
             "end": self.end,
-            "asserted": self.asserted.date,
-            "assertedPrecision": self.asserted.precision.value,
+            **self.asserted.props("asserted"),
             "note": self.note,
+        }
+
+    def links(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim,
+            "by": self.by,
+            "source": self.source,
+            "cites": sorted(self.cites),
         }
 
 
@@ -233,3 +202,14 @@ class Conflict:
 
     def props(self) -> dict[str, Any]:
         return {"kind": self.kind.value, "note": self.note}
+
+    @property
+    def id(self) -> str:
+        return f"{self.first}|{self.second}"
+
+    def links(self) -> dict[str, Any]:
+        return {}
+
+
+# Every kind of record a write may carry.
+AnyRecord = Organization | Person | Topic | Source | Claim | Assertion | Conflict

@@ -6,7 +6,6 @@ file, the record and the field, so a curator can go straight to it.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,41 +16,32 @@ from claimtrace.core.records import (
     Affiliation,
     Assertion,
     Claim,
-    Confidence,
     Conflict,
+    Organization,
+    Person,
+    Source,
+    Topic,
+)
+from claimtrace.core.vocabulary import (
+    DATE_FORMATS,
+    Confidence,
     ConflictKind,
     Hedge,
     Mode,
-    Organization,
     OrganizationKind,
     PartialDate,
-    Person,
     Precision,
     Qualifier,
     Quantity,
-    Source,
     SourceKind,
     Stance,
-    Topic,
+    is_date_of,
 )
 
 E = TypeVar("E", bound=StrEnum)
 
 # Matched against the whole value (fullmatch): `$` alone also accepts a trailing newline.
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,199}")
-DATE_FORMATS = {
-    Precision.YEAR: "%Y",
-    Precision.MONTH: "%Y-%m",
-    Precision.DAY: "%Y-%m-%d",
-    Precision.MINUTE: "%Y-%m-%dT%H:%M",
-}
-DATE_SHAPES = {
-    # ASCII digits: strptime would read other scripts' digits too, and they sort apart.
-    Precision.YEAR: re.compile(r"[0-9]{4}"),
-    Precision.MONTH: re.compile(r"[0-9]{4}-[0-9]{2}"),
-    Precision.DAY: re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
-    Precision.MINUTE: re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}"),
-}
 
 
 @dataclass(frozen=True)
@@ -193,19 +183,11 @@ class Fields:
             return None
         precision = self.enum_value(name, value["precision"], Precision)
         date = str(value["date"])
-        if not DATE_SHAPES[precision].fullmatch(date) or not _parses(date, precision):
+        if not is_date_of(date, precision):
             shape = DATE_FORMATS[precision].replace("%", "")
             self.fail(name, f"{date!r} is not a valid {precision.value} date (expected {shape})")
             return None
         return PartialDate(date, precision)
-
-
-def _parses(date: str, precision: Precision) -> bool:
-    try:
-        dt.datetime.strptime(date, DATE_FORMATS[precision])
-    except ValueError:
-        return False
-    return True
 
 
 # ---------------------------------------------------------------- one record each
@@ -313,7 +295,18 @@ ASSERTION_FIELDS = (
 )  # fmt: skip
 
 
-def assertion(raw: Any, file: str, problems: Problems, found_in: Source | None) -> Assertion | None:
+@dataclass(frozen=True)
+class QuotedSource:
+    """What checking an assertion needs of the source it quotes."""
+
+    id: str
+    text: str | None
+    published: PartialDate
+
+
+def assertion(
+    raw: Any, file: str, problems: Problems, found_in: Source | QuotedSource | None
+) -> Assertion | None:
     f = Fields(raw, file, "assertion", ASSERTION_FIELDS, problems)
     asserted = f.partial_date("asserted", f.raw.get("asserted"))
     if found_in is None:
@@ -334,12 +327,14 @@ def assertion(raw: Any, file: str, problems: Problems, found_in: Source | None) 
         cites=f.ids("cites"),
         note=f.optional_text("note"),
     )
+    if record.id and record.id in record.cites:
+        f.fail("cites", "cites itself")
     if f.ok and found_in is not None:
         _check_quote(record, found_in, f)
     return record if f.ok else None
 
 
-def _check_quote(record: Assertion, found_in: Source, f: Fields) -> None:
+def _check_quote(record: Assertion, found_in: Source | QuotedSource, f: Fields) -> None:
     text = found_in.text
     if text is None:
         f.fail("quote", f"source {found_in.id} has no text to quote from")

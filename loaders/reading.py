@@ -22,8 +22,15 @@ from typing import Any
 import yaml
 
 from claimtrace.core import validation as check
-from claimtrace.core.plans import node_row
-from claimtrace.core.records import Assertion, Claim, Conflict, Person, Source, content_hash
+from claimtrace.core.plans import rows_of
+from claimtrace.core.records import (
+    AnyRecord,
+    Assertion,
+    Claim,
+    Conflict,
+    Person,
+    Source,
+)
 from claimtrace.core.validation import Problems
 from claimtrace.loaders.staging import StagedUnit, Staging
 
@@ -155,14 +162,14 @@ def _read_unit(
     for item in section("organizations"):
         if (organization := check.organization(item, name, problems)) is not None:
             unit.record(organization.id, "organization")
-            unit.stage("organizations", organization.id, node_row(organization))
+            _stage(unit, organization)
     for item in section("people"):
         if (person := check.person(item, name, problems)) is not None:
             _stage_person(unit, person)
     for item in section("topics"):
         if (topic := check.topic(item, name, problems)) is not None:
             unit.record(topic.id, "topic")
-            unit.stage("topics", topic.id, node_row(topic))
+            _stage(unit, topic)
     local_sources: dict[str, Source] = {}
     for item in section("sources"):
         if (source := check.source(item, name, problems, reader.texts)) is not None:
@@ -179,10 +186,10 @@ def _read_unit(
             # A refused assertion must not also make its claim look unasserted.
             unit.need(item["claim"], "asserted")
         if (assertion := check.assertion(item, name, problems, found_in)) is not None:
-            _stage_assertion(unit, assertion, problems, name)
+            _stage_assertion(unit, assertion)
     for item in section("conflicts"):
         if (conflict := check.conflict(item, name, problems)) is not None:
-            _stage_conflict(unit, conflict, problems, name)
+            _stage_conflict(unit, conflict)
     return unit
 
 
@@ -200,74 +207,57 @@ def _file_source(
     return match
 
 
+def _stage(unit: StagedUnit, record: AnyRecord) -> None:
+    for planned in rows_of(record):
+        unit.stage(planned.kind, planned.owner, planned.row, target=planned.target)
+
+
 def _stage_person(unit: StagedUnit, person: Person) -> None:
     unit.record(person.id, "person")
-    unit.stage("people", person.id, node_row(person))
     for affiliation in person.affiliations:
         unit.expect(
             f"person {person.id}", "affiliations", affiliation.organization, "organization",
             "organization",
         )  # fmt: skip
-        row = {"person": person.id, "organization": affiliation.organization, **affiliation.props()}
-        unit.stage("affiliations", person.id, row)
+    _stage(unit, person)
 
 
 def _stage_source(unit: StagedUnit, source: Source) -> None:
     label = f"source {source.id}"
     unit.record(source.id, "source")
-    unit.stage("sources", source.id, node_row(source))
     if source.publisher:
         unit.expect(label, "publisher", source.publisher, "organization", "organization")
-        unit.stage(
-            "published_by", source.id, {"source": source.id, "organization": source.publisher}
-        )
-    for position, author in enumerate(source.authors):
+    for author in source.authors:
         unit.expect(label, "authors", author, AGENTS, "person or organization")
-        row = {"source": source.id, "agent": author, "position": position}
-        unit.stage("written_by", source.id, row)
     if source.republishes:
         unit.expect(label, "republishes", source.republishes, "source", "source")
-        row = {"source": source.id, "original": source.republishes}
-        unit.stage("republishes", source.id, row, target=source.republishes)
+    _stage(unit, source)
 
 
 def _stage_claim(unit: StagedUnit, claim: Claim) -> None:
     unit.record(claim.id, "claim")
     unit.need(claim.id, "defined")
-    unit.stage("claims", claim.id, node_row(claim))
-    unit.size += 1
     for topic in claim.topics:
         unit.expect(f"claim {claim.id}", "topics", topic, "topic", "topic")
-        unit.stage("claim_topics", claim.id, {"claim": claim.id, "topic": topic})
+    _stage(unit, claim)
+    unit.size += 1
 
 
-def _stage_assertion(unit: StagedUnit, assertion: Assertion, problems: Problems, name: str) -> None:
+def _stage_assertion(unit: StagedUnit, assertion: Assertion) -> None:
     label = f"assertion {assertion.id}"
     unit.record(assertion.id, "assertion")
     unit.expect(label, "claim", assertion.claim, "claim", "claim")
     unit.expect(label, "by", assertion.by, AGENTS, "person or organization")
-    row = node_row(assertion)
-    row.update(claim=assertion.claim, by=assertion.by, source=assertion.source)
-    unit.stage("assertions", assertion.id, row)
-    unit.size += 1
     for cited in assertion.cites:
-        if cited == assertion.id:
-            problems.add(name, label, "cites", "cites itself")
-            continue
         unit.expect(label, "cites", cited, "assertion", "assertion")
-        unit.stage("cites", assertion.id, {"from": assertion.id, "to": cited}, target=cited)
+    _stage(unit, assertion)
+    unit.size += 1
 
 
-def _stage_conflict(unit: StagedUnit, conflict: Conflict, problems: Problems, name: str) -> None:
+def _stage_conflict(unit: StagedUnit, conflict: Conflict) -> None:
     label = f"conflict {conflict.first} <> {conflict.second}"
-    if conflict.first == conflict.second:
-        problems.add(name, label, "claims", "a claim cannot contradict itself")
-        return
     for claim_id in (conflict.first, conflict.second):
         unit.expect(label, "claims", claim_id, "claim", "claim")
         unit.need(claim_id, "contradicted")
     unit.pairs.append((conflict.first, conflict.second))
-    props = conflict.props()
-    row = {"first": conflict.first, "second": conflict.second, "props": props}
-    row["hash"] = content_hash(props)
-    unit.stage("conflicts", conflict.first, row)
+    _stage(unit, conflict)

@@ -29,16 +29,10 @@ from claimtrace.core import cypher
 from claimtrace.core import validation as check
 from claimtrace.core.audit import Attempt, AuditEvent, Result, record_in
 from claimtrace.core.errors import BadInput, Duplicate, NotFound
-from claimtrace.core.plans import WriteBatch, node_row
-from claimtrace.core.records import (
-    Assertion,
-    PartialDate,
-    Precision,
-    Source,
-    SourceKind,
-    content_hash,
-)
-from claimtrace.core.validation import Problems
+from claimtrace.core.plans import WriteBatch, rows_of
+from claimtrace.core.records import AnyRecord
+from claimtrace.core.validation import Problems, QuotedSource
+from claimtrace.core.vocabulary import PartialDate
 from claimtrace.core.writing import AppendOnlyError, write_in
 
 log = logging.getLogger(__name__)
@@ -130,6 +124,10 @@ async def write_audited(
     return event
 
 
+def _batch(operation: str, record: AnyRecord) -> WriteBatch:
+    return WriteBatch.of(operation, rows_of(record))
+
+
 async def add_claim(
     driver: AsyncDriver, database: str, raw: dict[str, Any], attempt: Attempt
 ) -> bool:
@@ -138,9 +136,7 @@ async def add_claim(
     _refuse_problems(problems)
     assert claim is not None
     await _require(driver, database, topics=list(claim.topics))
-    batch = WriteBatch(files=["addClaim"], claims=[node_row(claim)])
-    batch.claim_topics = [{"claim": claim.id, "topic": topic} for topic in claim.topics]
-    return await _write(driver, database, batch, "Claim", attempt)
+    return await _write(driver, database, _batch("addClaim", claim), "Claim", attempt)
 
 
 async def add_source(
@@ -158,16 +154,7 @@ async def add_source(
         agents=list(source.authors),
         sources=[source.republishes] if source.republishes else [],
     )  # fmt: skip
-    batch = WriteBatch(files=["addSource"], sources=[node_row(source)])
-    if source.publisher:
-        batch.published_by = [{"source": source.id, "organization": source.publisher}]
-    batch.written_by = [
-        {"source": source.id, "agent": author, "position": index}
-        for index, author in enumerate(source.authors)
-    ]
-    if source.republishes:
-        batch.republishes = [{"source": source.id, "original": source.republishes}]
-    return await _write(driver, database, batch, "Source", attempt)
+    return await _write(driver, database, _batch("addSource", source), "Source", attempt)
 
 
 async def add_assertion(
@@ -186,30 +173,17 @@ async def add_assertion(
     )
     _refuse_problems(problems)
     assert assertion is not None
-    batch = WriteBatch(files=["addAssertion"], assertions=[_assertion_row(assertion)])
-    batch.cites = [{"from": assertion.id, "to": cited} for cited in assertion.cites]
-    return await _write(driver, database, batch, "Assertion", attempt)
+    return await _write(driver, database, _batch("addAssertion", assertion), "Assertion", attempt)
 
 
-def _assertion_row(assertion: Assertion) -> dict[str, Any]:
-    row = node_row(assertion)
-    row.update(claim=assertion.claim, by=assertion.by, source=assertion.source)
-    return row
-
-
-async def _source_for_quote(driver: AsyncDriver, database: str, source_id: str) -> Source:
+async def _source_for_quote(driver: AsyncDriver, database: str, source_id: str) -> QuotedSource:
     records, _, _ = await driver.execute_query(
         cypher.SOURCE_FOR_QUOTE, id=source_id, routing_=RoutingControl.READ, database_=database
     )
     value = records[0]["source"]
-    return Source(
-        id=value["id"],
-        title="",
-        kind=SourceKind.ARTICLE,
-        language="",
-        published=PartialDate(value["published"], Precision(value["publishedPrecision"])),
-        text=value["text"],
-    )
+    published = PartialDate.from_props(value, "published")
+    assert published is not None  # every source has a publication date
+    return QuotedSource(id=value["id"], text=value["text"], published=published)
 
 
 async def link_conflict(
@@ -220,9 +194,7 @@ async def link_conflict(
     _refuse_problems(problems)
     assert conflict is not None
     await _require(driver, database, claims=[conflict.first, conflict.second])
-    row = {"first": conflict.first, "second": conflict.second, "props": conflict.props(),
-           "hash": content_hash(conflict.props())}  # fmt: skip
-    batch = WriteBatch(files=["linkConflict"], conflicts=[row])
+    batch = _batch("linkConflict", conflict)
     return await _write(driver, database, batch, "CONTRADICTS", attempt)
 
 

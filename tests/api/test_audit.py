@@ -18,8 +18,8 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from claimtrace.core.audit import Attempt
 from claimtrace.core.cypher import QUERY_DIR
-from claimtrace.core.plans import WriteBatch
-from claimtrace.core.records import content_hash
+from claimtrace.core.plans import WriteBatch, rows_of
+from claimtrace.core.records import Claim
 from claimtrace.core.settings import Settings
 from claimtrace.core.store.writes import write_audited
 from claimtrace.core.writing import graph_counts
@@ -239,9 +239,7 @@ async def test_an_event_commits_or_vanishes_with_its_write(
     empty_graph: AsyncDriver, settings: Settings
 ) -> None:
     database = settings.neo4j_database
-    props = {"text": "Written with its event."}
-    row = {"id": "claim-atomic", "props": props, "hash": content_hash(props)}
-    batch = WriteBatch(files=["addClaim"], claims=[row])
+    batch = WriteBatch.of("addClaim", rows_of(Claim("claim-atomic", "Written with its event.")))
     attempt = Attempt("req-atomic", TOKEN_NAME, "addClaim", ("claim-atomic",))
 
     class LaterStepFailed(Exception):

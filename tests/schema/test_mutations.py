@@ -16,6 +16,8 @@ from tests.support.writing import (
     ADD_CLAIM,
     ADD_SOURCE,
     AUTH,
+    EFP_QUOTE,
+    JPOST,
     LINK,
     NEW_ASSERTION,
     NEW_CLAIM,
@@ -168,3 +170,58 @@ async def test_oversized_bodies_are_refused_before_parsing(writer: httpx.AsyncCl
     )
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"] == {"code": "PAYLOAD_TOO_LARGE"}
+
+
+SEED_EFP_ASSERTION = {
+    "id": "asrt-jpost-11", "claimId": "claim-efp-196-killed", "speakerId": "agent-unnamed-reports",
+    "sourceId": JPOST, "stance": "SUPPORTS", "mode": "REPORTED", "hedge": "CERTAIN",
+    "quote": EFP_QUOTE, "start": 1902, "end": 1958,
+    "note": "Second-hand; the author does not name the reports and does not make the figure "
+    "his own.",
+}  # fmt: skip
+EFP_SOURCES = '{ provenance(claimId: "claim-efp-196-killed") { independentSourceCount } }'
+
+
+async def test_a_resent_assertion_cannot_gain_citations(
+    writer: httpx.AsyncClient, writable_seed_graph: AsyncDriver, settings: Settings
+) -> None:
+    identical = await gql(writer, ADD_ASSERTION, input=SEED_EFP_ASSERTION)
+    assert identical["data"]["addAssertion"]["created"] is False
+    itself = await gql(
+        writer, ADD_ASSERTION, input=SEED_EFP_ASSERTION | {"citesIds": ["asrt-jpost-11"]}
+    )
+    assert error_of(itself)["extensions"] == {"code": "BAD_USER_INPUT", "field": "input.cites"}
+    assert "cites itself" in error_of(itself)["message"]
+    other = await gql(
+        writer, ADD_ASSERTION, input=SEED_EFP_ASSERTION | {"citesIds": ["asrt-jpost-12"]}
+    )
+    assert error_of(other)["extensions"] == {"code": "DUPLICATE", "field": "input.id"}
+    records, _, _ = await writable_seed_graph.execute_query(
+        "MATCH (:Assertion {id: 'asrt-jpost-11'})-[c:CITES]->() RETURN count(c) AS n",
+        database_=settings.neo4j_database,
+    )
+    assert records[0]["n"] == 0
+    answer = await gql(writer, EFP_SOURCES)
+    assert answer["data"]["provenance"]["independentSourceCount"] == 1
+
+
+async def test_a_resent_claim_or_source_cannot_gain_links(
+    writer: httpx.AsyncClient, writable_seed_graph: AsyncDriver, settings: Settings
+) -> None:
+    await gql(writer, ADD_CLAIM, input=NEW_CLAIM)
+    topics = [*NEW_CLAIM["topicIds"], "topic-us-troop-presence"]
+    more = await gql(writer, ADD_CLAIM, input=NEW_CLAIM | {"topicIds": topics})
+    assert error_of(more)["extensions"] == {"code": "DUPLICATE", "field": "input.id"}
+    source = {"id": "src-test-links", "title": "A test", "kind": "ARTICLE",
+              "published": {"date": "2021", "precision": "YEAR"}}  # fmt: skip
+    assert (await gql(writer, ADD_SOURCE, input=source))["data"]["addSource"]["created"] is True
+    authored = await gql(
+        writer, ADD_SOURCE, input=source | {"authorIds": ["person-seth-frantzman"]}
+    )
+    assert error_of(authored)["extensions"] == {"code": "DUPLICATE", "field": "input.id"}
+    records, _, _ = await writable_seed_graph.execute_query(
+        "RETURN COUNT { (:Claim {id: 'claim-test-new'})-[:ABOUT_TOPIC]->() } AS topics, "
+        "COUNT { (:Source {id: 'src-test-links'})-[:WRITTEN_BY]->() } AS authors",
+        database_=settings.neo4j_database,
+    )
+    assert records[0].data() == {"topics": 1, "authors": 0}
