@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -127,7 +128,7 @@ class PartialDate:
     precision: Precision
 
     @classmethod
-    def from_props(cls, props: dict[str, Any], name: str) -> PartialDate | None:
+    def from_props(cls, props: Mapping[str, Any], name: str) -> PartialDate | None:
         """Stored as ``<name>`` and ``<name>Precision``; None when either is missing."""
         date, precision = props.get(name), props.get(f"{name}Precision")
         return None if date is None or precision is None else cls(date, Precision(precision))
@@ -145,7 +146,7 @@ class Quantity:
     qualifier: Qualifier
 
     @classmethod
-    def from_props(cls, props: dict[str, Any]) -> Quantity | None:
+    def from_props(cls, props: Mapping[str, Any]) -> Quantity | None:
         """Stored on its claim as quantityValue, quantityUnit, quantityQualifier."""
         if props.get("quantityValue") is None:
             return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import strawberry
 
@@ -36,14 +35,6 @@ from claimtrace.schema.people import Affiliation, Agent, agent_from_record
 from claimtrace.schema.sources import Source
 
 
-def _datetime(value: Any) -> dt.datetime | None:
-    """Neo4j's DateTime as Python's (None stays None)."""
-    if value is None:
-        return None
-    native: dt.datetime = value.to_native()
-    return native
-
-
 @strawberry.type(description="One proposition, stated neutrally.")
 class Claim:
     id: strawberry.ID
@@ -58,7 +49,7 @@ class Claim:
         return cls(
             id=strawberry.ID(record.id),
             text=record.text,
-            quantity=Quantity.from_record(record.quantity),
+            quantity=record.quantity,
             first_asserted=record.first_asserted,
         )
 
@@ -83,12 +74,12 @@ class AssertionBrief:
         return cls(
             id=strawberry.ID(record.assertion_id),
             speaker=agent_from_record(record.speaker),
-            stance=Stance(record.stance),
-            mode=Mode(record.mode),
-            hedge=Hedge(record.hedge),
+            stance=record.stance,
+            mode=record.mode,
+            hedge=record.hedge,
             quote=record.quote,
-            asserted=PartialDate.from_record(record.asserted),
-            retracted_at=_datetime(record.retracted_at),
+            asserted=record.asserted,
+            retracted_at=record.retracted_at,
             source_id=strawberry.ID(record.source_id),
             source_title=record.source_title,
             claim_id=strawberry.ID(record.claim_id) if record.claim_id else None,
@@ -123,14 +114,14 @@ class Assertion:
             id=strawberry.ID(record.id),
             speaker=agent_from_record(record.speaker),
             speaker_affiliations=[Affiliation.from_record(a) for a in record.affiliations],
-            stance=Stance(record.stance),
-            mode=Mode(record.mode),
-            hedge=Hedge(record.hedge),
+            stance=record.stance,
+            mode=record.mode,
+            hedge=record.hedge,
             quote=record.quote,
             span=Span(start=record.start, end=record.end),
-            asserted=PartialDate.from_record(record.asserted),
-            recorded_at=_datetime(record.recorded_at),
-            retracted_at=_datetime(record.retracted_at),
+            asserted=record.asserted,
+            recorded_at=record.recorded_at,
+            retracted_at=record.retracted_at,
             note=record.note,
             source=Source.from_record(record.source),
             citation_chain=[AssertionBrief.from_record(step) for step in record.chain],
@@ -150,12 +141,17 @@ class Conflict:
     )
 
     @classmethod
-    def from_record(cls, record: ConflictRecord) -> Conflict:
+    def from_record(
+        cls, record: ConflictRecord, this_side: list[AssertionBrief] | None = None
+    ) -> Conflict:
+        """``this_side``: already converted, when several conflicts share it."""
         return cls(
-            kind=ConflictKind(record.kind),
+            kind=record.kind,
             note=record.note,
             other_claim=Claim.from_record(record.other_claim),
-            this_side=[AssertionBrief.from_record(a) for a in record.this_side],
+            this_side=this_side
+            if this_side is not None
+            else [AssertionBrief.from_record(a) for a in record.this_side],
             other_side=[AssertionBrief.from_record(a) for a in record.other_side],
         )
 
@@ -164,22 +160,27 @@ class Conflict:
 class Provenance:
     claim: Claim
     assertions: list[Assertion] = strawberry.field(description="Ordered by date, earliest first.")
-    first_appearance: Assertion | None
     independent_source_count: int = strawberry.field(
         description="Distinct outlets supporting the claim, after following citations to the "
         "first speaker and republished copies to their original."
     )
     conflicts: list[Conflict]
 
+    @strawberry.field(description="The earliest assertion: where the claim first appeared.")
+    def first_appearance(self) -> Assertion | None:
+        return self.assertions[0] if self.assertions else None
+
     @classmethod
     def from_record(cls, record: ProvenanceRecord) -> Provenance:
-        assertions = [Assertion.from_record(a) for a in record.assertions]
+        conflicts = record.conflicts
+        this_side = (
+            [AssertionBrief.from_record(a) for a in conflicts[0].this_side] if conflicts else []
+        )
         return cls(
             claim=Claim.from_record(record.claim),
-            assertions=assertions,
-            first_appearance=assertions[0] if assertions else None,
+            assertions=[Assertion.from_record(a) for a in record.assertions],
             independent_source_count=record.independent_source_count,
-            conflicts=[Conflict.from_record(c) for c in record.conflicts],
+            conflicts=[Conflict.from_record(c, this_side) for c in conflicts],
         )
 
 

@@ -3,12 +3,34 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
 
 import strawberry
 
 from claimtrace.core.errors import BadInput
-from claimtrace.core.store.records import PartialDateRecord, QuantityRecord
+from claimtrace.core.vocabulary import (
+    ConflictKind,
+    Hedge,
+    Mode,
+    PartialDate,
+    Precision,
+    Qualifier,
+    Quantity,
+    Stance,
+)
+
+__all__ = [
+    "ConflictKind",
+    "Hedge",
+    "Mode",
+    "PartialDate",
+    "Precision",
+    "Qualifier",
+    "Quantity",
+    "Span",
+    "Stance",
+    "check_partial_date",
+    "optional_id",
+]
 
 # ASCII digits only, and the whole value: `$` alone would also let a trailing newline pass.
 PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
@@ -29,78 +51,22 @@ def optional_id(value: strawberry.ID | None) -> str | None:
     return None if value is None else str(value)
 
 
-@strawberry.enum(description="A speaker's position on a claim (the FEVER labels).")
-class Stance(Enum):
-    SUPPORTS = "SUPPORTS"
-    REFUTES = "REFUTES"
-    UNDECIDED = "UNDECIDED"
-
-
-@strawberry.enum(description="How the words reach the document.")
-class Mode(Enum):
-    AUTHORIAL = "AUTHORIAL"
-    DIRECT_QUOTE = "DIRECT_QUOTE"
-    PARAPHRASE = "PARAPHRASE"
-    REPORTED = "REPORTED"
-
-
-@strawberry.enum(description="How firmly the speaker commits: likely, presumably, may, might ...")
-class Hedge(Enum):
-    CERTAIN = "CERTAIN"
-    LIKELY = "LIKELY"
-    POSSIBLE = "POSSIBLE"
-
-
-@strawberry.enum(description="How much of a date is known.")
-class DatePrecision(Enum):
-    YEAR = "YEAR"
-    MONTH = "MONTH"
-    DAY = "DAY"
-    MINUTE = "MINUTE"
-
-
-@strawberry.enum
-class QuantityQualifier(Enum):
-    EXACTLY = "EXACTLY"
-    AT_LEAST = "AT_LEAST"
-    MORE_THAN = "MORE_THAN"
-    ABOUT = "ABOUT"
-    AT_MOST = "AT_MOST"
-    FEWER_THAN = "FEWER_THAN"
-
-
-@strawberry.enum(description="Why two claims cannot both hold.")
-class ConflictKind(Enum):
-    OPPOSITE = "OPPOSITE"
-    NUMERIC = "NUMERIC"
-    REVISION = "REVISION"
-
-
-@strawberry.type(description="A date known only to its precision: 2020, 2020-03, 2020-03-11 ...")
-class PartialDate:
-    date: str
-    precision: DatePrecision
-
-    @classmethod
-    def from_record(cls, record: PartialDateRecord | None) -> PartialDate | None:
-        if record is None:
-            return None
-        return cls(date=record.date, precision=DatePrecision(record.precision))
-
-
-@strawberry.type(description="A number a claim states, with its qualifier ('at least 196').")
-class Quantity:
-    value: float
-    unit: str
-    qualifier: QuantityQualifier
-
-    @classmethod
-    def from_record(cls, record: QuantityRecord | None) -> Quantity | None:
-        if record is None:
-            return None
-        return cls(
-            value=record.value, unit=record.unit, qualifier=QuantityQualifier(record.qualifier)
-        )
+# The core's vocabulary, registered as this schema's enums and value types: the
+# GraphQL names are these, the Python types are the core's own (core/vocabulary.py).
+strawberry.enum(Stance, description="A speaker's position on a claim (the FEVER labels).")
+strawberry.enum(Mode, description="How the words reach the document.")
+strawberry.enum(
+    Hedge, description="How firmly the speaker commits: likely, presumably, may, might ..."
+)
+strawberry.enum(Precision, name="DatePrecision", description="How much of a date is known.")
+strawberry.enum(Qualifier, name="QuantityQualifier")
+strawberry.enum(ConflictKind, description="Why two claims cannot both hold.")
+strawberry.type(
+    PartialDate, description="A date known only to its precision: 2020, 2020-03, 2020-03-11 ..."
+)
+strawberry.type(
+    Quantity, description="A number a claim states, with its qualifier ('at least 196')."
+)
 
 
 @strawberry.type(description="Where a quote stands in its source text: text[start:end].")

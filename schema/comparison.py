@@ -83,7 +83,7 @@ class PairComparison:
                 kind=DisagreementKind.CONTRADICTING_CLAIMS,
                 first_claim_id=strawberry.ID(c.first_claim),
                 second_claim_id=strawberry.ID(c.second_claim),
-                conflict_kind=ConflictKind(c.kind),
+                conflict_kind=c.kind,
                 note=c.note,
             )
             for c in record.contradicting
@@ -119,7 +119,7 @@ class PositionComparison:
                     positions=[
                         PersonPosition(
                             person=people[pid],
-                            stance=Stance(stances[pid].stance) if pid in stances else None,
+                            stance=stances[pid].stance if pid in stances else None,
                             assertion_id=strawberry.ID(stances[pid].assertion_id)
                             if pid in stances
                             else None,

@@ -14,14 +14,7 @@ from claimtrace.core.store import writes
 from claimtrace.core.store.claims import assertion_brief, claim_conflicts
 from claimtrace.schema.auditing import audited
 from claimtrace.schema.claims import AssertionBrief, Claim, Conflict
-from claimtrace.schema.common import (
-    ConflictKind,
-    DatePrecision,
-    Hedge,
-    Mode,
-    QuantityQualifier,
-    Stance,
-)
+from claimtrace.schema.common import ConflictKind, Hedge, Mode, Precision, Qualifier, Stance
 from claimtrace.schema.context import Context
 from claimtrace.schema.sources import Source
 
@@ -29,7 +22,7 @@ from claimtrace.schema.sources import Source
 @strawberry.input
 class PartialDateInput:
     date: str = strawberry.field(description="2020, 2020-03, 2020-03-11 or 2021-07-08T10:00")
-    precision: DatePrecision
+    precision: Precision
 
     def raw(self) -> dict[str, str]:
         return {"date": self.date, "precision": self.precision.value}
@@ -39,7 +32,7 @@ class PartialDateInput:
 class QuantityInput:
     value: float
     unit: str
-    qualifier: QuantityQualifier
+    qualifier: Qualifier
 
 
 @strawberry.input

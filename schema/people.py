@@ -75,7 +75,7 @@ class Affiliation:
                 id=strawberry.ID(organization.id), name=organization.name, kind=organization.kind
             ),
             role=record.role,
-            as_of=PartialDate.from_record(record.as_of),
+            as_of=record.as_of,
         )
 
 

@@ -41,7 +41,7 @@ class Source:
             kind=record.kind,
             genre=record.genre,
             language=record.language,
-            published=PartialDate.from_record(record.published),
+            published=record.published,
             publisher=Organization(
                 id=strawberry.ID(publisher.id), name=publisher.name, kind=publisher.kind
             )

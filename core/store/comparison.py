@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from neo4j import AsyncDriver, RoutingControl
 
 from claimtrace.core import cypher
-from claimtrace.core.store.records import ClaimRecord
+from claimtrace.core.store.records import ClaimRecord, Map
+from claimtrace.core.vocabulary import ConflictKind, Stance
 
 
 @dataclass(frozen=True)
 class PositionRecord:
     person_id: str
-    stance: str
+    stance: Stance
     assertion_id: str
     quote: str
 
@@ -30,7 +30,7 @@ class ComparisonRowRecord:
 class ContradictionRecord:
     first_claim: str
     second_claim: str
-    kind: str
+    kind: ConflictKind
     note: str
 
 
@@ -45,14 +45,16 @@ class PairRecord:
     only_second: tuple[str, ...]
 
     @classmethod
-    def from_map(cls, value: dict[str, Any]) -> PairRecord:
+    def from_map(cls, value: Map) -> PairRecord:
         return cls(
             first=value["first"],
             second=value["second"],
             agreements=tuple(value["agreements"]),
             opposed=tuple(value["opposed"]),
             contradicting=tuple(
-                ContradictionRecord(c["firstClaim"], c["secondClaim"], c["kind"], c["note"])
+                ContradictionRecord(
+                    c["firstClaim"], c["secondClaim"], ConflictKind(c["kind"]), c["note"]
+                )
                 for c in value["contradicting"]
             ),
             only_first=tuple(value["onlyFirst"]),
@@ -68,14 +70,16 @@ class ComparisonRecord:
     topic_found: bool
 
     @classmethod
-    def from_map(cls, value: dict[str, Any]) -> ComparisonRecord:
+    def from_map(cls, value: Map) -> ComparisonRecord:
         return cls(
             people=tuple((p["id"], p["name"]) for p in value["people"]),
             rows=tuple(
                 ComparisonRowRecord(
                     ClaimRecord.from_map(row["claim"]),
                     tuple(
-                        PositionRecord(p["personId"], p["stance"], p["assertionId"], p["quote"])
+                        PositionRecord(
+                            p["personId"], Stance(p["stance"]), p["assertionId"], p["quote"]
+                        )
                         for p in row["positions"]
                     ),
                 )
@@ -96,4 +100,4 @@ async def compare_positions(
         routing_=RoutingControl.READ,
         database_=database,
     )
-    return ComparisonRecord.from_map(records[0].data())
+    return ComparisonRecord.from_map(records[0])

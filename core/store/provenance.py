@@ -16,4 +16,4 @@ async def fetch_provenance(
     records, _, _ = await driver.execute_query(
         cypher.CLAIM_PROVENANCE, claimId=claim_id, routing_=RoutingControl.READ, database_=database
     )
-    return ProvenanceRecord.from_map(records[0].data()) if records else None
+    return ProvenanceRecord.from_map(records[0]) if records else None

@@ -1,25 +1,32 @@
-"""Storage records: what the read queries return, as typed, immutable values.
+"""Read records: what the read queries return, as typed, immutable values.
 
-Each ``from_map`` reads the map projection of one query shape; the GraphQL
-types in ``schema/`` are built from these, never from raw driver records.
+Each ``from_map`` reads the map projection of one query shape, and is the one
+place where driver values become Python ones: enums and partial dates from the
+vocabulary, Neo4j DateTimes as ``datetime``. The GraphQL types in ``schema/``
+are built from these and convert nothing further.
+
+These are the answers' shapes (links resolved to the records they name, derived
+values such as ``first_asserted``); what a write carries is in core/records.py.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-Map = dict[str, Any]
+from claimtrace.core.vocabulary import ConflictKind, Hedge, Mode, PartialDate, Quantity, Stance
+
+Map = Mapping[str, Any]  # a map projection, or the driver's record holding one
 
 
-@dataclass(frozen=True)
-class PartialDateRecord:
-    date: str
-    precision: str
-
-    @classmethod
-    def of(cls, date: str | None, precision: str | None) -> PartialDateRecord | None:
-        return cls(date, precision) if date is not None and precision is not None else None
+def native_datetime(value: Any) -> dt.datetime | None:
+    """Neo4j's DateTime as Python's (None stays None)."""
+    if value is None:
+        return None
+    native: dt.datetime = value.to_native()
+    return native
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,7 @@ class AgentRecord:
 class AffiliationRecord:
     organization: AgentRecord
     role: str
-    as_of: PartialDateRecord | None
+    as_of: PartialDate | None
 
     @classmethod
     def from_map(cls, value: Map) -> AffiliationRecord:
@@ -48,7 +55,7 @@ class AffiliationRecord:
         return cls(
             organization,
             value["role"],
-            PartialDateRecord.of(value.get("asOf"), value.get("asOfPrecision")),
+            PartialDate.from_props(value, "asOf"),
         )
 
 
@@ -60,7 +67,7 @@ class SourceRecord:
     kind: str | None
     genre: str | None
     language: str | None
-    published: PartialDateRecord | None
+    published: PartialDate | None
     confidence: str | None
     note: str | None
     sha256: str | None
@@ -79,7 +86,7 @@ class SourceRecord:
             kind=value.get("kind"),
             genre=value.get("genre"),
             language=value.get("language"),
-            published=PartialDateRecord.of(value.get("published"), value.get("publishedPrecision")),
+            published=PartialDate.from_props(value, "published"),
             confidence=value.get("confidence"),
             note=value.get("note"),
             sha256=value.get("sha256"),
@@ -92,27 +99,17 @@ class SourceRecord:
 
 
 @dataclass(frozen=True)
-class QuantityRecord:
-    value: float
-    unit: str
-    qualifier: str
-
-
-@dataclass(frozen=True)
 class ClaimRecord:
     id: str
     text: str
-    quantity: QuantityRecord | None
+    quantity: Quantity | None
     first_asserted: str | None
 
     @classmethod
     def from_map(cls, value: Map) -> ClaimRecord:
-        quantity = None
-        if value.get("quantityValue") is not None:
-            quantity = QuantityRecord(
-                float(value["quantityValue"]), value["quantityUnit"], value["quantityQualifier"]
-            )
-        return cls(value["id"], value["text"], quantity, value.get("firstAsserted"))
+        return cls(
+            value["id"], value["text"], Quantity.from_props(value), value.get("firstAsserted")
+        )
 
 
 @dataclass(frozen=True)
@@ -121,12 +118,12 @@ class AssertionBriefRecord:
 
     assertion_id: str
     speaker: AgentRecord
-    stance: str
-    mode: str
-    hedge: str
+    stance: Stance
+    mode: Mode
+    hedge: Hedge
     quote: str
-    asserted: PartialDateRecord | None
-    retracted_at: Any
+    asserted: PartialDate | None
+    retracted_at: dt.datetime | None
     source_id: str
     source_title: str
     claim_id: str | None = None
@@ -137,12 +134,12 @@ class AssertionBriefRecord:
         return cls(
             assertion_id=value["id"],
             speaker=AgentRecord.from_map(value["speaker"]),
-            stance=value["stance"],
-            mode=value["mode"],
-            hedge=value["hedge"],
+            stance=Stance(value["stance"]),
+            mode=Mode(value["mode"]),
+            hedge=Hedge(value["hedge"]),
             quote=value["quote"],
-            asserted=PartialDateRecord.of(value.get("asserted"), value.get("assertedPrecision")),
-            retracted_at=value.get("retractedAt"),
+            asserted=PartialDate.from_props(value, "asserted"),
+            retracted_at=native_datetime(value.get("retractedAt")),
             source_id=value["sourceId"],
             source_title=value["sourceTitle"],
             claim_id=value.get("claimId"),
@@ -153,15 +150,15 @@ class AssertionBriefRecord:
 @dataclass(frozen=True)
 class AssertionRecord:
     id: str
-    stance: str
-    mode: str
-    hedge: str
+    stance: Stance
+    mode: Mode
+    hedge: Hedge
     quote: str
     start: int
     end: int
-    asserted: PartialDateRecord | None
-    recorded_at: Any
-    retracted_at: Any
+    asserted: PartialDate | None
+    recorded_at: dt.datetime | None
+    retracted_at: dt.datetime | None
     note: str | None
     speaker: AgentRecord
     affiliations: tuple[AffiliationRecord, ...]
@@ -172,15 +169,15 @@ class AssertionRecord:
     def from_map(cls, value: Map) -> AssertionRecord:
         return cls(
             id=value["id"],
-            stance=value["stance"],
-            mode=value["mode"],
-            hedge=value["hedge"],
+            stance=Stance(value["stance"]),
+            mode=Mode(value["mode"]),
+            hedge=Hedge(value["hedge"]),
             quote=value["quote"],
             start=value["start"],
             end=value["end"],
-            asserted=PartialDateRecord.of(value.get("asserted"), value.get("assertedPrecision")),
-            recorded_at=value.get("recordedAt"),
-            retracted_at=value.get("retractedAt"),
+            asserted=PartialDate.from_props(value, "asserted"),
+            recorded_at=native_datetime(value.get("recordedAt")),
+            retracted_at=native_datetime(value.get("retractedAt")),
             note=value.get("note"),
             speaker=AgentRecord.from_map(value["speaker"]),
             affiliations=tuple(
@@ -209,7 +206,7 @@ class AssertionRecord:
 
 @dataclass(frozen=True)
 class ConflictRecord:
-    kind: str
+    kind: ConflictKind
     note: str
     other_claim: ClaimRecord
     other_side: tuple[AssertionBriefRecord, ...]
@@ -218,7 +215,7 @@ class ConflictRecord:
     @classmethod
     def from_map(cls, value: Map) -> ConflictRecord:
         return cls(
-            kind=value["kind"],
+            kind=ConflictKind(value["kind"]),
             note=value["note"],
             other_claim=ClaimRecord.from_map(value["otherClaim"]),
             other_side=tuple(AssertionBriefRecord.from_map(a) for a in value["otherAssertions"]),
@@ -229,8 +226,7 @@ class ConflictRecord:
 @dataclass(frozen=True)
 class ProvenanceRecord:
     claim: ClaimRecord
-    assertions: tuple[AssertionRecord, ...]
-    first_appearance: AssertionRecord | None
+    assertions: tuple[AssertionRecord, ...]  # by date: the first is the first appearance
     independent_source_count: int
     conflicts: tuple[ConflictRecord, ...]
 
@@ -238,11 +234,10 @@ class ProvenanceRecord:
     def from_map(cls, value: Map) -> ProvenanceRecord:
         assertions = tuple(AssertionRecord.from_map(a) for a in value["assertions"])
         claim = ClaimRecord.from_map(value["claim"])
-        this_side = tuple(a.brief(claim) for a in assertions)
+        this_side = tuple(a.brief(claim) for a in assertions)  # shared by every conflict
         return cls(
             claim=claim,
             assertions=assertions,
-            first_appearance=assertions[0] if assertions else None,
             independent_source_count=value["independentSourceCount"],
             conflicts=tuple(
                 replace(ConflictRecord.from_map(c), this_side=this_side) for c in value["conflicts"]

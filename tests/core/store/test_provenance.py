@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from neo4j import AsyncDriver
 
 from claimtrace.core.settings import Settings
 from claimtrace.core.store.provenance import fetch_provenance
+from claimtrace.core.vocabulary import Mode
 
 pytestmark = pytest.mark.neo4j
 
@@ -31,7 +34,8 @@ async def test_efp_claim_traces_to_unnamed_reports_in_the_jerusalem_post(
     assert [author.name for author in source.authors] == ["Seth J. Frantzman"]
     assert source.published is not None
     assert (source.published.date, source.published.precision) == ("2021-07-08T10:00", "MINUTE")
-    assert provenance.first_appearance == assertion
+    assert isinstance(assertion.recorded_at, dt.datetime)  # native, decided in the record
+    assert assertion.mode is Mode.REPORTED
     assert provenance.independent_source_count == 1
 
 
