@@ -19,7 +19,7 @@ from claimtrace.api.graphql_view import GraphQLView
 from claimtrace.api.health import healthz, readyz
 from claimtrace.api.limits import BodySizeLimit
 from claimtrace.api.protection import extensions
-from claimtrace.core.database import open_driver
+from claimtrace.core.database import Graph, open_driver
 from claimtrace.core.migrations import apply_migrations
 from claimtrace.core.settings import Settings
 from claimtrace.schema import build_schema
@@ -31,8 +31,7 @@ MIGRATION_RETRY_SECONDS = 5.0
 class State(TypedDict):
     """Lifespan state, handed to every request as ``request.state``."""
 
-    driver: AsyncDriver
-    database: str
+    graph: Graph
 
 
 def create_app(
@@ -46,11 +45,12 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
         driver = driver_factory(settings)
+        graph = Graph(driver, settings.neo4j_database)
         migrating = None
-        if not await _try_migrations(driver, settings.neo4j_database):
-            migrating = asyncio.create_task(_migrate_until_done(driver, settings.neo4j_database))
+        if not await _try_migrations(graph):
+            migrating = asyncio.create_task(_migrate_until_done(graph))
         try:
-            yield {"driver": driver, "database": settings.neo4j_database}
+            yield {"graph": graph}
         finally:
             if migrating is not None:
                 migrating.cancel()
@@ -75,9 +75,9 @@ def create_app(
     )
 
 
-async def _try_migrations(driver: AsyncDriver, database: str) -> bool:
+async def _try_migrations(graph: Graph) -> bool:
     try:
-        applied = await apply_migrations(driver, database)
+        applied = await apply_migrations(graph)
     except (ServiceUnavailable, SessionExpired, OSError) as error:
         log.warning("Neo4j not reachable, migrations deferred: %s", type(error).__name__)
         return False
@@ -89,9 +89,9 @@ async def _try_migrations(driver: AsyncDriver, database: str) -> bool:
     return True
 
 
-async def _migrate_until_done(driver: AsyncDriver, database: str) -> None:
+async def _migrate_until_done(graph: Graph) -> None:
     """While Neo4j is away, keep trying (readyz answers 503 meanwhile)."""
     while True:
         await asyncio.sleep(MIGRATION_RETRY_SECONDS)
-        if await _try_migrations(driver, database):
+        if await _try_migrations(graph):
             return

@@ -15,6 +15,7 @@ from strawberry.schema import BaseSchema
 from claimtrace.api.auth import token_name
 from claimtrace.api.limits import decode_request_json
 from claimtrace.core.audit import REQUEST_ID_HEADER, request_id_from
+from claimtrace.core.database import Graph
 from claimtrace.schema.context import Context
 from claimtrace.schema.dataloaders import build_dataloaders
 
@@ -45,12 +46,10 @@ class GraphQLView(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        driver = request.state.driver
-        database = request.state.database
+        graph: Graph = request.state.graph
         return Context(
-            driver=driver,
-            database=database,
-            loaders=build_dataloaders(driver, database),
+            graph=graph,
+            loaders=build_dataloaders(graph),
             request=request,  # type: ignore[arg-type]
             request_id=getattr(request.state, "request_id", None) or request_id_from(None),
             writer=token_name(request.headers.get("authorization"), self.tokens),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from neo4j import AsyncDriver
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from claimtrace.core.database import Graph
 from claimtrace.core.migrations import MigrationError, pending_migrations
 
 log = logging.getLogger(__name__)
@@ -21,17 +21,15 @@ async def healthz(request: Request) -> JSONResponse:
 
 async def readyz(request: Request) -> JSONResponse:
     """Neo4j answers and every migration is applied; 503 with the reason otherwise."""
-    driver: AsyncDriver = request.state.driver
-    database: str = request.state.database
-    reason = await _unready_reason(driver, database)
+    reason = await _unready_reason(request.state.graph)
     if reason is None:
         return JSONResponse({"status": "ready"})
     return JSONResponse({"status": "unavailable", "reason": reason}, status_code=503)
 
 
-async def _unready_reason(driver: AsyncDriver, database: str) -> str | None:
+async def _unready_reason(graph: Graph) -> str | None:
     try:
-        pending = await pending_migrations(driver, database)
+        pending = await pending_migrations(graph)
     except (ServiceUnavailable, SessionExpired, OSError):
         return "Neo4j is not reachable"
     except AuthError:

@@ -118,7 +118,7 @@ class AuditUnresolvedMutations(SchemaExtension):
             event = AuditEvent(
                 context.request_id, context.writer, operation, (), Result.REFUSED, code
             )
-            await record_alone(context.driver, context.database, event)
+            await record_alone(context.graph, event)
 
 
 def _mutation_fields(execution: ExecutionContext) -> list[str]:

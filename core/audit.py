@@ -17,12 +17,14 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
 
 from claimtrace.core import cypher
+from claimtrace.core.database import Graph
 from claimtrace.core.store.batch import fetch_page
 from claimtrace.core.store.pages import Page, Position
+from claimtrace.core.store.records import Map
 
 log = logging.getLogger("claimtrace.audit")
 
@@ -69,7 +71,7 @@ class AuditEvent:
         }
 
 
-def _event_from_map(value: dict[str, Any]) -> AuditEvent:
+def _event_from_map(value: Map) -> AuditEvent:
     return AuditEvent(
         request_id=value["requestId"],
         actor=value["actor"],
@@ -82,12 +84,10 @@ def _event_from_map(value: dict[str, Any]) -> AuditEvent:
     )
 
 
-async def audit_events_page(
-    driver: AsyncDriver, database: str, first: int, after: Position | None
-) -> Page[AuditEvent]:
+async def audit_events_page(graph: Graph, first: int, after: Position | None) -> Page[AuditEvent]:
     """Oldest first: by the time of the attempt, then id."""
     return await fetch_page(
-        driver, database, cypher.AUDIT_EVENTS_PAGE, {}, "event", _event_from_map, first, after
+        graph, cypher.AUDIT_EVENTS_PAGE, {}, "event", _event_from_map, first, after
     )
 
 
@@ -111,16 +111,14 @@ async def record_in(tx: AsyncManagedTransaction, event: AuditEvent) -> None:
     await result.consume()
 
 
-async def record_alone(driver: AsyncDriver, database: str, event: AuditEvent) -> None:
+async def record_alone(graph: Graph, event: AuditEvent) -> None:
     """Create the event in a transaction of its own, and log it.
 
     One attempt, no retries: a refusal must not wait on a database that is away.
     When the event cannot be stored, its log line says so.
     """
     try:
-        async with driver.session(
-            database=database, bookmark_manager=driver.execute_query_bookmark_manager
-        ) as session:
+        async with graph.session() as session:
             result = await session.run(cypher.CREATE_AUDIT_EVENT, event.parameters())
             await result.consume()
     except (Neo4jError, DriverError, OSError) as error:

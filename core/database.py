@@ -1,8 +1,19 @@
-"""Opening the one driver an application (or a loader run) uses."""
+"""Opening the one driver an application (or a loader run) uses, and the Graph that
+carries it with its database name into data access."""
 
 from __future__ import annotations
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, NotificationDisabledClassification
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncSession,
+    NotificationDisabledClassification,
+    Record,
+    RoutingControl,
+)
 
 from claimtrace.core.settings import Settings
 
@@ -37,3 +48,33 @@ def open_driver(settings: Settings, *, pool_size: int | None = None) -> AsyncDri
         # An empty database makes Neo4j warn about every label it has not seen yet.
         notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
     )
+
+
+@dataclass(frozen=True)
+class Graph:
+    """The driver and the database it serves: what every data access function takes,
+    so that no query can forget which database it is for."""
+
+    driver: AsyncDriver
+    database: str
+
+    async def read(self, query: LiteralString, **parameters: Any) -> list[Record]:
+        """One read transaction, routed to a reader when the URI is ``neo4j://``."""
+        records, _, _ = await self.driver.execute_query(
+            query, parameters, routing_=RoutingControl.READ, database_=self.database
+        )
+        return records
+
+    async def write(self, query: LiteralString, **parameters: Any) -> list[Record]:
+        """One write transaction on the leader."""
+        records, _, _ = await self.driver.execute_query(
+            query, parameters, routing_=RoutingControl.WRITE, database_=self.database
+        )
+        return records
+
+    def session(self) -> AsyncSession:
+        """A session for several statements in one transaction. Writes share the
+        bookmarks of ``read`` and ``write``, so what they commit is read back at once,
+        even from a cluster's secondaries."""
+        bookmarks = self.driver.execute_query_bookmark_manager
+        return self.driver.session(database=self.database, bookmark_manager=bookmarks)

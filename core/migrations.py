@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from typing import LiteralString
 
-from neo4j import READ_ACCESS, AsyncDriver
+from neo4j import READ_ACCESS
 
 from claimtrace.core import cypher
+from claimtrace.core.database import Graph
 
 _FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.cypher$")
 
@@ -58,27 +59,27 @@ def _read(path: Traversable) -> Migration:
     return Migration(int(match.group(1)), match.group(2), statements, checksum)
 
 
-async def applied_migrations(driver: AsyncDriver, database: str) -> dict[int, str]:
+async def applied_migrations(graph: Graph) -> dict[int, str]:
     """Version -> checksum of what the database has recorded.
 
     One attempt, no retries: readiness probes must answer fast when Neo4j is away.
     """
-    async with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+    async with graph.driver.session(
+        database=graph.database, default_access_mode=READ_ACCESS
+    ) as session:
         result = await session.run(cypher.APPLIED_MIGRATIONS)
         return {record["version"]: record["checksum"] async for record in result}
 
 
-async def pending_migrations(driver: AsyncDriver, database: str) -> list[Migration]:
-    applied = await applied_migrations(driver, database)
+async def pending_migrations(graph: Graph) -> list[Migration]:
+    applied = await applied_migrations(graph)
     return [m for m in read_migrations() if m.version not in applied]
 
 
-async def apply_migrations(
-    driver: AsyncDriver, database: str, *, index_timeout_seconds: int = 300
-) -> list[Migration]:
+async def apply_migrations(graph: Graph, *, index_timeout_seconds: int = 300) -> list[Migration]:
     """Apply what is pending, wait for indexes to come online; return what was applied."""
-    applied = await applied_migrations(driver, database)
-    await driver.execute_query(cypher.MIGRATION_CONSTRAINT, database_=database)
+    applied = await applied_migrations(graph)
+    await graph.write(cypher.MIGRATION_CONSTRAINT)
     done: list[Migration] = []
     for migration in read_migrations():
         recorded = applied.get(migration.version)
@@ -87,22 +88,19 @@ async def apply_migrations(
             continue
         for statement in migration.statements:
             # Schema changes cannot share a transaction with writes: one each.
-            await driver.execute_query(statement, database_=database)
-        await _record(driver, database, migration)
+            await graph.write(statement)
+        await _record(graph, migration)
         done.append(migration)
-    await driver.execute_query(
-        cypher.AWAIT_INDEXES, timeout_seconds=index_timeout_seconds, database_=database
-    )
+    await graph.write(cypher.AWAIT_INDEXES, timeout_seconds=index_timeout_seconds)
     return done
 
 
-async def _record(driver: AsyncDriver, database: str, migration: Migration) -> None:
-    records, _, _ = await driver.execute_query(
+async def _record(graph: Graph, migration: Migration) -> None:
+    records = await graph.write(
         cypher.RECORD_MIGRATION,
         version=migration.version,
         name=migration.name,
         checksum=migration.checksum,
-        database_=database,
     )
     _check_unchanged(migration, records[0]["checksum"])
 

@@ -6,9 +6,10 @@ import datetime as dt
 from collections import Counter
 from typing import Any, LiteralString
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+from neo4j import AsyncManagedTransaction
 
 from claimtrace.core import cypher
+from claimtrace.core.database import Graph
 from claimtrace.core.plans import Row, WriteBatch
 
 
@@ -43,11 +44,9 @@ LINK_STATEMENTS: tuple[tuple[LiteralString, str], ...] = (
 )
 
 
-async def write_batch(
-    driver: AsyncDriver, database: str, batch: WriteBatch, recorded_at: dt.datetime
-) -> Counter[str]:
+async def write_batch(graph: Graph, batch: WriteBatch, recorded_at: dt.datetime) -> Counter[str]:
     """Write one batch atomically; return how many records of each kind it created."""
-    async with driver.session(database=database) as session:
+    async with graph.session() as session:
         return await session.execute_write(write_in, batch, recorded_at)
 
 
@@ -98,9 +97,7 @@ async def _run(tx: AsyncManagedTransaction, query: LiteralString, rows: list[Row
         await result.consume()
 
 
-async def graph_counts(driver: AsyncDriver, database: str) -> dict[str, Any]:
+async def graph_counts(graph: Graph) -> dict[str, Any]:
     """Counts by label and relationship type, from Neo4j's count store."""
-    records, _, _ = await driver.execute_query(
-        cypher.GRAPH_COUNTS, routing_=RoutingControl.READ, database_=database
-    )
+    records = await graph.read(cypher.GRAPH_COUNTS)
     return {"nodes": dict(records[0]["nodes"]), "relationships": dict(records[0]["relationships"])}

@@ -18,7 +18,7 @@ from pathlib import Path
 from neo4j.exceptions import AuthError, ServiceUnavailable
 from tqdm import tqdm
 
-from claimtrace.core.database import open_driver
+from claimtrace.core.database import Graph, open_driver
 from claimtrace.core.migrations import MigrationError
 from claimtrace.core.plans import WriteBatch
 from claimtrace.core.settings import Settings, SettingsError
@@ -79,6 +79,7 @@ async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
     started = time.perf_counter()
     settings = Settings.from_env()
     async with open_driver(settings, pool_size=4) as driver:
+        graph = Graph(driver, settings.neo4j_database)
         with tqdm(
             desc=f"loading {folder}", unit=" batch", disable=True if quiet else None, leave=False
         ) as bar:
@@ -87,10 +88,8 @@ async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
                 bar.update(1)
                 bar.set_postfix_str(batch.files[-1][-60:])
 
-            report = await load_folder(
-                driver, settings.neo4j_database, folder, max_batch_rows=batch_rows, on_batch=advance
-            )
-        counts = await graph_counts(driver, settings.neo4j_database)
+            report = await load_folder(graph, folder, max_batch_rows=batch_rows, on_batch=advance)
+        counts = await graph_counts(graph)
     print(_summary(folder, report, time.perf_counter() - started, counts))
     return 0
 

@@ -9,8 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from neo4j import AsyncDriver
-
+from claimtrace.core.database import Graph
 from claimtrace.core.migrations import apply_migrations
 from claimtrace.core.plans import WriteBatch
 from claimtrace.core.writing import write_batch
@@ -37,8 +36,7 @@ def check_folder(folder: Path) -> Counter[str]:
 
 
 async def load_folder(
-    driver: AsyncDriver,
-    database: str,
+    graph: Graph,
     folder: Path,
     *,
     max_batch_rows: int = 20_000,
@@ -50,7 +48,7 @@ async def load_folder(
     """
     with Staging.create() as staging:
         stage_folder(folder, staging)
-        await apply_migrations(driver, database)
+        await apply_migrations(graph)
         recorded_at = dt.datetime.now(dt.UTC)
         created: Counter[str] = Counter()
         batches = staging.batches(max_batch_rows)
@@ -58,7 +56,7 @@ async def load_folder(
         upcoming = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
         while (batch := await upcoming) is not None:
             upcoming = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
-            created += await write_batch(driver, database, batch, recorded_at)
+            created += await write_batch(graph, batch, recorded_at)
             if on_batch is not None:
                 on_batch(batch)
         return LoadReport(in_files=staging.totals(), created=created)

@@ -58,6 +58,6 @@ class AuditQueries:
         if context.writer is None:
             raise Unauthenticated("A bearer token is required to read the audit trail.")
         page = await audit.audit_events_page(
-            context.driver, context.database, check_first(first), decode_cursor(after)
+            context.graph, check_first(first), decode_cursor(after)
         )
         return connection(page, AuditEntry.from_event)

@@ -36,4 +36,4 @@ async def audited(
 async def _record_failure(context: Context, attempt: Attempt, error: Exception) -> None:
     code = code_of(error)
     result = Result.UNKNOWN if code == COMMIT_OUTCOME_UNKNOWN else Result.REFUSED
-    await record_alone(context.driver, context.database, attempt.event(result, code))
+    await record_alone(context.graph, attempt.event(result, code))

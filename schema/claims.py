@@ -245,9 +245,7 @@ class ClaimQueries:
     ) -> Connection[Claim]:
         where = filter.to_record() if filter else ClaimFilterRecord()
         context = info.context
-        page = await claims_page(
-            context.driver, context.database, where, check_first(first), decode_cursor(after)
-        )
+        page = await claims_page(context.graph, where, check_first(first), decode_cursor(after))
         return connection(page, Claim.from_record)
 
     @strawberry.field(description="One claim by id; null when there is none.")
@@ -260,7 +258,7 @@ class ClaimQueries:
         self, info: strawberry.Info[Context, None], claim_id: strawberry.ID
     ) -> list[Conflict]:
         context = info.context
-        records = await claim_conflicts(context.driver, context.database, str(claim_id))
+        records = await claim_conflicts(context.graph, str(claim_id))
         return [Conflict.from_record(r) for r in records]
 
     @strawberry.field(description="The provenance of a claim, in one database round trip.")
@@ -268,5 +266,5 @@ class ClaimQueries:
         self, info: strawberry.Info[Context, None], claim_id: strawberry.ID
     ) -> Provenance | None:
         context = info.context
-        record = await fetch_provenance(context.driver, context.database, str(claim_id))
+        record = await fetch_provenance(context.graph, str(claim_id))
         return Provenance.from_record(record) if record else None

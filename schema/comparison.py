@@ -155,7 +155,7 @@ class ComparisonQueries:
             raise BadInput("personIds lists the same person twice", field="personIds")
         topic = str(topic_id) if topic_id is not None else None
         context = info.context
-        record = await compare_positions(context.driver, context.database, ids, topic)
+        record = await compare_positions(context.graph, ids, topic)
         unknown = sorted(set(ids) - {pid for pid, _ in record.people})
         if unknown:
             raise NotFound(f"no person with id {', '.join(unknown)}", field="personIds")

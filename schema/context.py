@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from neo4j import AsyncDriver
 from starlette.requests import Request
 
+from claimtrace.core.database import Graph
 from claimtrace.schema.dataloaders import DataLoaders
 
 
@@ -14,8 +14,7 @@ from claimtrace.schema.dataloaders import DataLoaders
 class Context:
     """What every resolver may use; built fresh for each request."""
 
-    driver: AsyncDriver
-    database: str
+    graph: Graph  # the driver and its database, opened once in the app's lifespan
     loaders: DataLoaders
     request: Request
     request_id: str  # the caller's X-Request-ID if well formed, else a fresh UUID

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from neo4j import AsyncDriver
 from strawberry.dataloader import DataLoader
 
+from claimtrace.core.database import Graph
 from claimtrace.core.store.claims import claims_by_id
 from claimtrace.core.store.people import PersonRecord, people_by_id
 from claimtrace.core.store.records import ClaimRecord, SourceRecord
@@ -20,17 +20,17 @@ class DataLoaders:
     people: DataLoader[str, PersonRecord | None]
 
 
-def build_dataloaders(driver: AsyncDriver, database: str) -> DataLoaders:
+def build_dataloaders(graph: Graph) -> DataLoaders:
     """Each load function sends one query per batch and answers in key order."""
 
     async def load_claims(ids: list[str]) -> list[ClaimRecord | None]:
-        return await claims_by_id(driver, database, ids)
+        return await claims_by_id(graph, ids)
 
     async def load_sources(ids: list[str]) -> list[SourceRecord | None]:
-        return await sources_by_id(driver, database, ids)
+        return await sources_by_id(graph, ids)
 
     async def load_people(ids: list[str]) -> list[PersonRecord | None]:
-        return await people_by_id(driver, database, ids)
+        return await people_by_id(graph, ids)
 
     return DataLoaders(
         claims=DataLoader(load_fn=load_claims),

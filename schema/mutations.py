@@ -139,9 +139,7 @@ class Mutation:
         })  # fmt: skip
         context = info.context
         async with audited(context, "addSource", [str(input.id)]) as attempt:
-            created = await writes.add_source(
-                context.driver, context.database, raw, input.text, attempt
-            )
+            created = await writes.add_source(context.graph, raw, input.text, attempt)
         record = await context.loaders.sources.load(str(input.id))
         assert record is not None
         return AddSourcePayload(source=Source.from_record(record), created=created)
@@ -158,7 +156,7 @@ class Mutation:
         })  # fmt: skip
         context = info.context
         async with audited(context, "addClaim", [str(input.id)]) as attempt:
-            created = await writes.add_claim(context.driver, context.database, raw, attempt)
+            created = await writes.add_claim(context.graph, raw, attempt)
         record = await context.loaders.claims.load(str(input.id))
         assert record is not None
         return AddClaimPayload(claim=Claim.from_record(record), created=created)
@@ -177,8 +175,8 @@ class Mutation:
         })  # fmt: skip
         context = info.context
         async with audited(context, "addAssertion", [str(input.id)]) as attempt:
-            created = await writes.add_assertion(context.driver, context.database, raw, attempt)
-        record = await assertion_brief(context.driver, context.database, str(input.id))
+            created = await writes.add_assertion(context.graph, raw, attempt)
+        record = await assertion_brief(context.graph, str(input.id))
         assert record is not None
         return AddAssertionPayload(assertion=AssertionBrief.from_record(record), created=created)
 
@@ -190,8 +188,8 @@ class Mutation:
         raw = {"claims": claim_ids, "kind": input.kind.value, "note": input.note}
         context = info.context
         async with audited(context, "linkConflict", claim_ids) as attempt:
-            created = await writes.link_conflict(context.driver, context.database, raw, attempt)
-        conflicts = await claim_conflicts(context.driver, context.database, claim_ids[0])
+            created = await writes.link_conflict(context.graph, raw, attempt)
+        conflicts = await claim_conflicts(context.graph, claim_ids[0])
         [record] = [c for c in conflicts if c.other_claim.id == claim_ids[1]]
         return LinkConflictPayload(conflict=Conflict.from_record(record), created=created)
 
@@ -203,9 +201,7 @@ class Mutation:
     ) -> RetractAssertionPayload:
         context = info.context
         async with audited(context, "retractAssertion", [str(id)]) as attempt:
-            await writes.retract_assertion(
-                context.driver, context.database, str(id), reason, attempt
-            )
-        record = await assertion_brief(context.driver, context.database, str(id))
+            await writes.retract_assertion(context.graph, str(id), reason, attempt)
+        record = await assertion_brief(context.graph, str(id))
         assert record is not None
         return RetractAssertionPayload(assertion=AssertionBrief.from_record(record))

@@ -116,7 +116,5 @@ class PeopleQueries:
     ) -> Connection[Person]:
         where = filter.to_record() if filter else PersonFilterRecord()
         context = info.context
-        page = await people_page(
-            context.driver, context.database, where, check_first(first), decode_cursor(after)
-        )
+        page = await people_page(context.graph, where, check_first(first), decode_cursor(after))
         return connection(page, Person.from_record)

@@ -100,7 +100,5 @@ class SourceQueries:
     ) -> Connection[Source]:
         where = filter.to_record() if filter else SourceFilterRecord()
         context = info.context
-        page = await sources_page(
-            context.driver, context.database, where, check_first(first), decode_cursor(after)
-        )
+        page = await sources_page(context.graph, where, check_first(first), decode_cursor(after))
         return connection(page, Source.from_record)

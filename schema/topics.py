@@ -26,4 +26,4 @@ class TopicQueries:
     @strawberry.field(description="Every topic, by name.")
     async def topics(self, info: strawberry.Info[Context, None]) -> list[Topic]:
         context = info.context
-        return [Topic.from_record(r) for r in await list_topics(context.driver, context.database)]
+        return [Topic.from_record(r) for r in await list_topics(context.graph)]

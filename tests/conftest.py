@@ -14,10 +14,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
 
 from claimtrace.api.app import create_app
-from claimtrace.core.database import open_driver
+from claimtrace.core.database import Graph, open_driver
 from claimtrace.core.migrations import apply_migrations
 from claimtrace.core.settings import Settings
 from claimtrace.loaders.load import load_folder
@@ -59,10 +58,12 @@ def settings() -> Settings:
 
 
 @pytest.fixture(scope="session")
-async def driver(settings: Settings) -> AsyncIterator[AsyncDriver]:
-    async with open_driver(settings) as session_driver:
-        await apply_migrations(session_driver, settings.neo4j_database)
-        yield session_driver
+async def graph(settings: Settings) -> AsyncIterator[Graph]:
+    """The test database, its migrations applied; one driver for the whole session."""
+    async with open_driver(settings) as driver:
+        session_graph = Graph(driver, settings.neo4j_database)
+        await apply_migrations(session_graph)
+        yield session_graph
 
 
 @pytest.fixture(scope="session")
@@ -70,36 +71,30 @@ def graph_state() -> GraphState:
     return GraphState()
 
 
-async def _wipe(driver: AsyncDriver, database: str) -> None:
-    await driver.execute_query(
-        "MATCH (n) WHERE NOT n:Migration DETACH DELETE n", database_=database
-    )
+async def _wipe(graph: Graph) -> None:
+    await graph.write("MATCH (n) WHERE NOT n:Migration DETACH DELETE n")
 
 
 @pytest.fixture
-async def empty_graph(
-    driver: AsyncDriver, settings: Settings, graph_state: GraphState
-) -> AsyncDriver:
+async def empty_graph(graph: Graph, graph_state: GraphState) -> Graph:
     """A database with the schema applied and no data; the test may write."""
     graph_state.holds_seed = False
-    await _wipe(driver, settings.neo4j_database)
-    return driver
+    await _wipe(graph)
+    return graph
 
 
 @pytest.fixture
-async def seed_graph(
-    driver: AsyncDriver, settings: Settings, graph_state: GraphState
-) -> AsyncDriver:
+async def seed_graph(graph: Graph, graph_state: GraphState) -> Graph:
     """The seed corpus, shared between tests: the test must not write."""
     if not graph_state.holds_seed:
-        await _wipe(driver, settings.neo4j_database)
-        await load_folder(driver, settings.neo4j_database, SEED_DATA)
+        await _wipe(graph)
+        await load_folder(graph, SEED_DATA)
         graph_state.holds_seed = True
-    return driver
+    return graph
 
 
 @pytest.fixture
-async def writable_seed_graph(seed_graph: AsyncDriver, graph_state: GraphState) -> AsyncDriver:
+async def writable_seed_graph(seed_graph: Graph, graph_state: GraphState) -> Graph:
     """The seed corpus, for a test that writes on top of it."""
     graph_state.holds_seed = False
     return seed_graph

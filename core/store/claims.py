@@ -5,30 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from neo4j import AsyncDriver, RoutingControl
-
 from claimtrace.core import cypher
+from claimtrace.core.database import Graph
 from claimtrace.core.search import lucene_literal
 from claimtrace.core.store.batch import fetch_by_ids, fetch_page
 from claimtrace.core.store.pages import Page, Position
 from claimtrace.core.store.records import AssertionBriefRecord, ClaimRecord, ConflictRecord
 
 
-async def claims_by_id(
-    driver: AsyncDriver, database: str, ids: Sequence[str]
-) -> list[ClaimRecord | None]:
+async def claims_by_id(graph: Graph, ids: Sequence[str]) -> list[ClaimRecord | None]:
     """One query for many ids; results in the order of ``ids``, None where unknown."""
-    return await fetch_by_ids(
-        driver, database, cypher.CLAIMS_BY_ID, ids, "claim", ClaimRecord.from_map
-    )
+    return await fetch_by_ids(graph, cypher.CLAIMS_BY_ID, ids, "claim", ClaimRecord.from_map)
 
 
-async def claim_conflicts(
-    driver: AsyncDriver, database: str, claim_id: str
-) -> list[ConflictRecord]:
-    records, _, _ = await driver.execute_query(
-        cypher.CLAIM_CONFLICTS, claimId=claim_id, routing_=RoutingControl.READ, database_=database
-    )
+async def claim_conflicts(graph: Graph, claim_id: str) -> list[ConflictRecord]:
+    records = await graph.read(cypher.CLAIM_CONFLICTS, claimId=claim_id)
     return [ConflictRecord.from_map(r["conflict"]) for r in records]
 
 
@@ -58,16 +49,14 @@ class ClaimFilterRecord:
 
 
 async def claims_page(
-    driver: AsyncDriver,
-    database: str,
+    graph: Graph,
     where: ClaimFilterRecord,
     first: int,
     after: Position | None,
 ) -> Page[ClaimRecord]:
     """Up to ``first`` claims after ``after``, in (first assertion date, id) order."""
     return await fetch_page(
-        driver,
-        database,
+        graph,
         cypher.CLAIMS_PAGE,
         {
             "search": lucene_literal(where.search) if where.search is not None else None,
@@ -88,10 +77,6 @@ async def claims_page(
     )
 
 
-async def assertion_brief(
-    driver: AsyncDriver, database: str, assertion_id: str
-) -> AssertionBriefRecord | None:
-    records, _, _ = await driver.execute_query(
-        cypher.ASSERTION_BRIEF, id=assertion_id, routing_=RoutingControl.READ, database_=database
-    )
+async def assertion_brief(graph: Graph, assertion_id: str) -> AssertionBriefRecord | None:
+    records = await graph.read(cypher.ASSERTION_BRIEF, id=assertion_id)
     return AssertionBriefRecord.from_map(records[0]["assertion"]) if records else None

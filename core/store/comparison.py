@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from neo4j import AsyncDriver, RoutingControl
-
 from claimtrace.core import cypher
+from claimtrace.core.database import Graph
 from claimtrace.core.store.records import ClaimRecord, Map
 from claimtrace.core.vocabulary import ConflictKind, Stance
 
@@ -91,13 +90,9 @@ class ComparisonRecord:
 
 
 async def compare_positions(
-    driver: AsyncDriver, database: str, person_ids: Sequence[str], topic_id: str | None
+    graph: Graph, person_ids: Sequence[str], topic_id: str | None
 ) -> ComparisonRecord:
-    records, _, _ = await driver.execute_query(
-        cypher.COMPARE_POSITIONS,
-        personIds=list(person_ids),
-        topicId=topic_id,
-        routing_=RoutingControl.READ,
-        database_=database,
+    records = await graph.read(
+        cypher.COMPARE_POSITIONS, personIds=list(person_ids), topicId=topic_id
     )
     return ComparisonRecord.from_map(records[0])

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from neo4j import AsyncDriver
 
 from claimtrace.core import cypher
+from claimtrace.core.database import Graph
 from claimtrace.core.store.batch import fetch_by_ids, fetch_page
 from claimtrace.core.store.pages import Page, Position
-from claimtrace.core.store.records import AffiliationRecord
+from claimtrace.core.store.records import AffiliationRecord, Map
 
 
 @dataclass(frozen=True)
@@ -23,7 +21,7 @@ class PersonRecord:
     assertion_count: int
 
     @classmethod
-    def from_map(cls, value: dict[str, Any]) -> PersonRecord:
+    def from_map(cls, value: Map) -> PersonRecord:
         return cls(
             id=value["id"],
             name=value["name"],
@@ -40,25 +38,19 @@ class PersonFilterRecord:
     topic_id: str | None = None
 
 
-async def people_by_id(
-    driver: AsyncDriver, database: str, ids: Sequence[str]
-) -> list[PersonRecord | None]:
+async def people_by_id(graph: Graph, ids: Sequence[str]) -> list[PersonRecord | None]:
     """One query for many ids; results in the order of ``ids``, None where unknown."""
-    return await fetch_by_ids(
-        driver, database, cypher.PEOPLE_BY_ID, ids, "person", PersonRecord.from_map
-    )
+    return await fetch_by_ids(graph, cypher.PEOPLE_BY_ID, ids, "person", PersonRecord.from_map)
 
 
 async def people_page(
-    driver: AsyncDriver,
-    database: str,
+    graph: Graph,
     where: PersonFilterRecord,
     first: int,
     after: Position | None,
 ) -> Page[PersonRecord]:
     return await fetch_page(
-        driver,
-        database,
+        graph,
         cypher.PEOPLE_PAGE,
         {
             "nameContains": where.name_contains,

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from neo4j import AsyncDriver
-
 from claimtrace.core import cypher
+from claimtrace.core.database import Graph
 from claimtrace.core.store.batch import fetch_by_ids, fetch_page
 from claimtrace.core.store.pages import Page, Position
 from claimtrace.core.store.records import SourceRecord
@@ -23,25 +22,19 @@ class SourceFilterRecord:
     title_contains: str | None = None
 
 
-async def sources_by_id(
-    driver: AsyncDriver, database: str, ids: Sequence[str]
-) -> list[SourceRecord | None]:
+async def sources_by_id(graph: Graph, ids: Sequence[str]) -> list[SourceRecord | None]:
     """One query for many ids; results in the order of ``ids``, None where unknown."""
-    return await fetch_by_ids(
-        driver, database, cypher.SOURCES_BY_ID, ids, "source", SourceRecord.from_map
-    )
+    return await fetch_by_ids(graph, cypher.SOURCES_BY_ID, ids, "source", SourceRecord.from_map)
 
 
 async def sources_page(
-    driver: AsyncDriver,
-    database: str,
+    graph: Graph,
     where: SourceFilterRecord,
     first: int,
     after: Position | None,
 ) -> Page[SourceRecord]:
     return await fetch_page(
-        driver,
-        database,
+        graph,
         cypher.SOURCES_PAGE,
         {
             "publisherId": where.publisher_id,

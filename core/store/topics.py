@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from neo4j import AsyncDriver, RoutingControl
 
 from claimtrace.core import cypher
+from claimtrace.core.database import Graph
+from claimtrace.core.store.records import Map
 
 
 @dataclass(frozen=True)
@@ -17,12 +16,10 @@ class TopicRecord:
     claim_count: int
 
     @classmethod
-    def from_map(cls, value: dict[str, Any]) -> TopicRecord:
+    def from_map(cls, value: Map) -> TopicRecord:
         return cls(id=value["id"], name=value["name"], claim_count=value["claimCount"])
 
 
-async def list_topics(driver: AsyncDriver, database: str) -> list[TopicRecord]:
-    records, _, _ = await driver.execute_query(
-        cypher.LIST_TOPICS, routing_=RoutingControl.READ, database_=database
-    )
+async def list_topics(graph: Graph) -> list[TopicRecord]:
+    records = await graph.read(cypher.LIST_TOPICS)
     return [TopicRecord.from_map(record["topic"]) for record in records]

@@ -7,8 +7,8 @@ is accepted as already there, other content under a known id is refused. That
 holds under concurrency too: MERGE on a uniquely constrained id lets one
 transaction create the node, and the others, once it commits, find it.
 
-Every transaction runs on the driver's ``execute_query_bookmark_manager``, as
-every read does, so a read that follows a write (in this request or a later
+Every transaction runs in ``Graph.session``, on the bookmarks every read uses, so
+a read that follows a write (in this request or a later
 one) sees it, even when reads go to the secondaries of a cluster.
 
 A commit whose answer is lost (``IncompleteCommit``) is never retried here:
@@ -22,12 +22,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Concatenate, ParamSpec
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError
 
 from claimtrace.core import cypher
 from claimtrace.core import validation as check
 from claimtrace.core.audit import Attempt, AuditEvent, Result, record_in
+from claimtrace.core.database import Graph
 from claimtrace.core.errors import BadInput, Duplicate, NotFound
 from claimtrace.core.plans import WriteBatch, rows_of
 from claimtrace.core.records import AnyRecord
@@ -64,20 +65,17 @@ def _refuse_problems(problems: Problems) -> None:
         raise BadInput(f"{problem.field}: {problem.message}", field=f"input.{problem.field}")
 
 
-async def _require(driver: AsyncDriver, database: str, **ids: list[str]) -> None:
+async def _require(graph: Graph, **ids: list[str]) -> None:
     wanted = {kind: ids.get(kind, []) for kind in
               ("claims", "agents", "organizations", "sources", "assertions", "topics")}  # fmt: skip
-    records, _, _ = await driver.execute_query(
-        cypher.MISSING_REFERENCES, wanted, routing_=RoutingControl.READ, database_=database
-    )
+    records = await graph.read(cypher.MISSING_REFERENCES, **wanted)
     for kind, missing in records[0].data().items():
         if missing:
             raise NotFound(f"no {kind[:-1]} with id {', '.join(missing)}", field=f"input.{kind}")
 
 
 async def commit_audited(
-    driver: AsyncDriver,
-    database: str,
+    graph: Graph,
     attempt: Attempt,
     work: Callable[Concatenate[AsyncManagedTransaction, P], Awaitable[AuditEvent]],
     *args: P.args,
@@ -86,9 +84,7 @@ async def commit_audited(
     """Run ``work`` (which records the audit event) as one write transaction."""
     for attempt_number in range(1, CONSTRAINT_ATTEMPTS + 1):
         try:
-            async with driver.session(
-                database=database, bookmark_manager=driver.execute_query_bookmark_manager
-            ) as session:
+            async with graph.session() as session:
                 event = await session.execute_write(work, *args, **kwargs)
         except ConstraintError:
             if attempt_number == CONSTRAINT_ATTEMPTS:
@@ -100,12 +96,10 @@ async def commit_audited(
     raise AssertionError("unreachable")
 
 
-async def _write(
-    driver: AsyncDriver, database: str, batch: WriteBatch, kind: str, attempt: Attempt
-) -> bool:
+async def _write(graph: Graph, batch: WriteBatch, kind: str, attempt: Attempt) -> bool:
     """Write atomically; True if the record was created, False if it was already there."""
     try:
-        event = await commit_audited(driver, database, attempt, write_audited, batch, kind, attempt)
+        event = await commit_audited(graph, attempt, write_audited, batch, kind, attempt)
     except AppendOnlyError as error:
         raise Duplicate(
             f"{', '.join(error.ids)} already exists with different content; "
@@ -128,20 +122,16 @@ def _batch(operation: str, record: AnyRecord) -> WriteBatch:
     return WriteBatch.of(operation, rows_of(record))
 
 
-async def add_claim(
-    driver: AsyncDriver, database: str, raw: dict[str, Any], attempt: Attempt
-) -> bool:
+async def add_claim(graph: Graph, raw: dict[str, Any], attempt: Attempt) -> bool:
     problems = Problems()
     claim = check.claim(raw, INPUT, problems)
     _refuse_problems(problems)
     assert claim is not None
-    await _require(driver, database, topics=list(claim.topics))
-    return await _write(driver, database, _batch("addClaim", claim), "Claim", attempt)
+    await _require(graph, topics=list(claim.topics))
+    return await _write(graph, _batch("addClaim", claim), "Claim", attempt)
 
 
-async def add_source(
-    driver: AsyncDriver, database: str, raw: dict[str, Any], text: str | None, attempt: Attempt
-) -> bool:
+async def add_source(graph: Graph, raw: dict[str, Any], text: str | None, attempt: Attempt) -> bool:
     problems = Problems()
     if text is not None:
         raw = raw | {"file": "(request)"}
@@ -149,61 +139,55 @@ async def add_source(
     _refuse_problems(problems)
     assert source is not None
     await _require(
-        driver, database,
+        graph,
         organizations=[source.publisher] if source.publisher else [],
         agents=list(source.authors),
         sources=[source.republishes] if source.republishes else [],
     )  # fmt: skip
-    return await _write(driver, database, _batch("addSource", source), "Source", attempt)
+    return await _write(graph, _batch("addSource", source), "Source", attempt)
 
 
-async def add_assertion(
-    driver: AsyncDriver, database: str, raw: dict[str, Any], attempt: Attempt
-) -> bool:
+async def add_assertion(graph: Graph, raw: dict[str, Any], attempt: Attempt) -> bool:
     claim_id, speaker, source_id = raw.get("claim"), raw.get("by"), raw.get("source")
     cites = list(raw.get("cites") or [])
     await _require(
-        driver, database,
+        graph,
         claims=[str(claim_id)], agents=[str(speaker)], sources=[str(source_id)], assertions=cites,
     )  # fmt: skip
-    found_in = await _source_for_quote(driver, database, str(source_id))
+    found_in = await _source_for_quote(graph, str(source_id))
     problems = Problems()
     assertion = check.assertion(
         {k: v for k, v in raw.items() if k != "source"}, INPUT, problems, found_in
     )
     _refuse_problems(problems)
     assert assertion is not None
-    return await _write(driver, database, _batch("addAssertion", assertion), "Assertion", attempt)
+    return await _write(graph, _batch("addAssertion", assertion), "Assertion", attempt)
 
 
-async def _source_for_quote(driver: AsyncDriver, database: str, source_id: str) -> QuotedSource:
-    records, _, _ = await driver.execute_query(
-        cypher.SOURCE_FOR_QUOTE, id=source_id, routing_=RoutingControl.READ, database_=database
-    )
+async def _source_for_quote(graph: Graph, source_id: str) -> QuotedSource:
+    records = await graph.read(cypher.SOURCE_FOR_QUOTE, id=source_id)
     value = records[0]["source"]
     published = PartialDate.from_props(value, "published")
     assert published is not None  # every source has a publication date
     return QuotedSource(id=value["id"], text=value["text"], published=published)
 
 
-async def link_conflict(
-    driver: AsyncDriver, database: str, raw: dict[str, Any], attempt: Attempt
-) -> bool:
+async def link_conflict(graph: Graph, raw: dict[str, Any], attempt: Attempt) -> bool:
     problems = Problems()
     conflict = check.conflict(raw, INPUT, problems)
     _refuse_problems(problems)
     assert conflict is not None
-    await _require(driver, database, claims=[conflict.first, conflict.second])
+    await _require(graph, claims=[conflict.first, conflict.second])
     batch = _batch("linkConflict", conflict)
-    return await _write(driver, database, batch, "CONTRADICTS", attempt)
+    return await _write(graph, batch, "CONTRADICTS", attempt)
 
 
 async def retract_assertion(
-    driver: AsyncDriver, database: str, assertion_id: str, reason: str | None, attempt: Attempt
+    graph: Graph, assertion_id: str, reason: str | None, attempt: Attempt
 ) -> None:
     """Record the retraction, by the writing token's name, once."""
-    await _require(driver, database, assertions=[assertion_id])
-    await commit_audited(driver, database, attempt, _retract_audited, assertion_id, reason, attempt)
+    await _require(graph, assertions=[assertion_id])
+    await commit_audited(graph, attempt, _retract_audited, assertion_id, reason, attempt)
 
 
 async def _retract_audited(

@@ -14,10 +14,11 @@ from typing import Any
 
 import httpx
 import pytest
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 
 from claimtrace.core.audit import Attempt
 from claimtrace.core.cypher import QUERY_DIR
+from claimtrace.core.database import Graph
 from claimtrace.core.plans import WriteBatch, rows_of
 from claimtrace.core.records import Claim
 from claimtrace.core.settings import Settings
@@ -53,7 +54,7 @@ CONFLICT = {"claimIds": TWO_CLAIMS, "kind": "NUMERIC", "note": "Test."}
 
 @pytest.fixture
 async def writer(
-    writable_seed_graph: AsyncDriver, settings: Settings
+    writable_seed_graph: Graph, settings: Settings
 ) -> AsyncIterator[httpx.AsyncClient]:
     async with writer_client(settings) as client:
         yield client
@@ -61,20 +62,20 @@ async def writer(
 
 @pytest.fixture
 async def refused_seed_graph(
-    seed_graph: AsyncDriver, settings: Settings, graph_state: GraphState
-) -> AsyncIterator[AsyncDriver]:
+    seed_graph: Graph, settings: Settings, graph_state: GraphState
+) -> AsyncIterator[Graph]:
     """The shared seed corpus, for tests whose mutations are all refused: they add
     audit events, which no read of the model sees, and nothing else. Should one
     write more, the next test that needs the seed reloads it."""
-    before = await graph_counts(seed_graph, settings.neo4j_database)
+    before = await graph_counts(seed_graph)
     yield seed_graph
-    if await graph_counts(seed_graph, settings.neo4j_database) != before:
+    if await graph_counts(seed_graph) != before:
         graph_state.holds_seed = False
 
 
 @pytest.fixture
 async def refused_writer(
-    refused_seed_graph: AsyncDriver, settings: Settings
+    refused_seed_graph: Graph, settings: Settings
 ) -> AsyncIterator[httpx.AsyncClient]:
     async with writer_client(settings) as client:
         yield client
@@ -130,7 +131,7 @@ ACCEPTED = [
 @pytest.mark.parametrize(("operation", "query", "variables", "target", "again"), ACCEPTED)
 async def test_an_accepted_mutation_leaves_one_event_and_one_line(
     writer: httpx.AsyncClient,
-    writable_seed_graph: AsyncDriver,
+    writable_seed_graph: Graph,
     settings: Settings,
     caplog: pytest.LogCaptureFixture,
     operation: str,
@@ -140,19 +141,18 @@ async def test_an_accepted_mutation_leaves_one_event_and_one_line(
     again: str,
 ) -> None:
     caplog.set_level(logging.INFO, logger="claimtrace.audit")
-    database = settings.neo4j_database
     common = {"actor": TOKEN_NAME, "operation": operation, "target": target}
     request_id, body = await send(writer, query, variables)
     assert "errors" not in body, body
     assert_one_event(
-        await audit_events(writable_seed_graph, database, request_id),
+        await audit_events(writable_seed_graph, request_id),
         audit_lines(caplog, request_id),
         requestId=request_id, result="RETRACTED" if operation == "retractAssertion" else "CREATED",
         code=None, **common,
     )  # fmt: skip
     request_id, body = await send(writer, query, variables)
     assert_one_event(
-        await audit_events(writable_seed_graph, database, request_id),
+        await audit_events(writable_seed_graph, request_id),
         audit_lines(caplog, request_id),
         requestId=request_id, result=again,
         code="BAD_USER_INPUT" if again == "REFUSED" else None, **common,
@@ -190,7 +190,7 @@ REFUSED = [
 @pytest.mark.neo4j
 async def test_a_refused_mutation_leaves_one_event_and_writes_nothing_else(
     refused_writer: httpx.AsyncClient,
-    refused_seed_graph: AsyncDriver,
+    refused_seed_graph: Graph,
     settings: Settings,
     caplog: pytest.LogCaptureFixture,
     case: str,
@@ -203,23 +203,22 @@ async def test_a_refused_mutation_leaves_one_event_and_writes_nothing_else(
     code: str,
 ) -> None:
     caplog.set_level(logging.INFO, logger="claimtrace.audit")
-    database = settings.neo4j_database
-    before = await graph_counts(refused_seed_graph, database)
+    before = await graph_counts(refused_seed_graph)
     request_id, body = await send(refused_writer, query, variables, headers)
     assert body.get("data") is None
     assert body["errors"], case
     assert_one_event(
-        await audit_events(refused_seed_graph, database, request_id),
+        await audit_events(refused_seed_graph, request_id),
         audit_lines(caplog, request_id),
         requestId=request_id, actor=actor, operation=operation, target=target,
         result="REFUSED", code=code,
     )  # fmt: skip
-    assert await graph_counts(refused_seed_graph, database) == before
+    assert await graph_counts(refused_seed_graph) == before
 
 
 @pytest.mark.neo4j
 async def test_a_mutation_over_get_is_audited_as_refused(
-    refused_writer: httpx.AsyncClient, refused_seed_graph: AsyncDriver, settings: Settings
+    refused_writer: httpx.AsyncClient, refused_seed_graph: Graph, settings: Settings
 ) -> None:
     request_id = new_request_id()
     response = await refused_writer.get(
@@ -228,7 +227,7 @@ async def test_a_mutation_over_get_is_audited_as_refused(
         headers=AUTH | {"x-request-id": request_id},
     )
     assert response.status_code in {400, 405}
-    [event] = await audit_events(refused_seed_graph, settings.neo4j_database, request_id)
+    [event] = await audit_events(refused_seed_graph, request_id)
     assert (event["operation"], event["result"], event["code"], event["target"]) == (
         "retractAssertion", "REFUSED", "METHOD_NOT_ALLOWED", []
     )  # fmt: skip
@@ -236,9 +235,8 @@ async def test_a_mutation_over_get_is_audited_as_refused(
 
 @pytest.mark.neo4j
 async def test_an_event_commits_or_vanishes_with_its_write(
-    empty_graph: AsyncDriver, settings: Settings
+    empty_graph: Graph, settings: Settings
 ) -> None:
-    database = settings.neo4j_database
     batch = WriteBatch.of("addClaim", rows_of(Claim("claim-atomic", "Written with its event.")))
     attempt = Attempt("req-atomic", TOKEN_NAME, "addClaim", ("claim-atomic",))
 
@@ -249,14 +247,14 @@ async def test_an_event_commits_or_vanishes_with_its_write(
         await write_audited(tx, batch, "Claim", attempt)
         raise LaterStepFailed
 
-    async with empty_graph.session(database=database) as session:
+    async with empty_graph.session() as session:
         with pytest.raises(LaterStepFailed):
             await session.execute_write(write_then_fail)
-        assert await count_nodes(empty_graph, database, "Claim", "claim-atomic") == 0
-        assert await audit_events(empty_graph, database, "req-atomic") == []
+        assert await count_nodes(empty_graph, "Claim", "claim-atomic") == 0
+        assert await audit_events(empty_graph, "req-atomic") == []
         event = await session.execute_write(write_audited, batch, "Claim", attempt)
-    assert await count_nodes(empty_graph, database, "Claim", "claim-atomic") == 1
-    [stored] = await audit_events(empty_graph, database, "req-atomic")
+    assert await count_nodes(empty_graph, "Claim", "claim-atomic") == 1
+    [stored] = await audit_events(empty_graph, "req-atomic")
     assert (stored["id"], stored["result"]) == (event.id, "CREATED")
 
 
@@ -280,7 +278,7 @@ async def test_neo4j_away_is_still_one_audit_line(
 
 @pytest.mark.neo4j
 async def test_no_secret_reaches_a_log_record_or_a_response(
-    writable_seed_graph: AsyncDriver, settings: Settings, caplog: pytest.LogCaptureFixture
+    writable_seed_graph: Graph, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
     texts: list[str] = []
@@ -319,7 +317,7 @@ async def test_no_secret_reaches_a_log_record_or_a_response(
 
 @pytest.mark.neo4j
 async def test_a_well_formed_request_id_round_trips(
-    refused_writer: httpx.AsyncClient, refused_seed_graph: AsyncDriver, settings: Settings
+    refused_writer: httpx.AsyncClient, refused_seed_graph: Graph, settings: Settings
 ) -> None:
     supplied = "req-2024.06.01:abc_DEF-42"
     response = await refused_writer.post(
@@ -328,7 +326,7 @@ async def test_a_well_formed_request_id_round_trips(
         headers=AUTH | {"X-Request-ID": supplied},
     )
     assert response.headers["x-request-id"] == supplied
-    [event] = await audit_events(refused_seed_graph, settings.neo4j_database, supplied)
+    [event] = await audit_events(refused_seed_graph, supplied)
     assert (event["operation"], event["code"]) == ("retractAssertion", "NOT_FOUND")
 
 
@@ -338,7 +336,7 @@ async def test_a_well_formed_request_id_round_trips(
 @pytest.mark.neo4j
 async def test_a_malformed_or_missing_request_id_is_replaced(
     refused_writer: httpx.AsyncClient,
-    refused_seed_graph: AsyncDriver,
+    refused_seed_graph: Graph,
     settings: Settings,
     supplied: str | None,
 ) -> None:
@@ -351,7 +349,7 @@ async def test_a_malformed_or_missing_request_id_is_replaced(
     given = response.headers["x-request-id"]
     assert given != supplied
     assert uuid.UUID(given).version == 4
-    [event] = await audit_events(refused_seed_graph, settings.neo4j_database, given)
+    [event] = await audit_events(refused_seed_graph, given)
     assert event["code"] == "NOT_FOUND"
 
 
@@ -382,7 +380,7 @@ AUDIT_PAGE = """query ($after: String) { auditEvents(first: 2, after: $after) {
 
 @pytest.mark.neo4j
 async def test_the_audit_trail_reads_a_page_at_a_time_with_a_token_only(
-    empty_graph: AsyncDriver, settings: Settings
+    empty_graph: Graph, settings: Settings
 ) -> None:
     async with writer_client(settings) as client:
         sent = [(await send(client, RETRACT, {"id": f"asrt-none-{i}"}))[0] for i in range(3)]
@@ -401,15 +399,13 @@ async def test_the_audit_trail_reads_a_page_at_a_time_with_a_token_only(
     assert {(n["actor"], n["operation"], n["result"], n["code"]) for n in nodes} == {
         (TOKEN_NAME, "retractAssertion", "REFUSED", "NOT_FOUND")
     }
-    stored = await audit_events(empty_graph, settings.neo4j_database, sent[0])
+    stored = await audit_events(empty_graph, sent[0])
     assert nodes[0]["id"] == stored[0]["id"]
 
 
 @pytest.mark.neo4j
-async def test_audit_event_ids_are_unique_in_the_database(
-    driver: AsyncDriver, settings: Settings
-) -> None:
-    records, _, _ = await driver.execute_query(
+async def test_audit_event_ids_are_unique_in_the_database(graph: Graph, settings: Settings) -> None:
+    records, _, _ = await graph.driver.execute_query(
         "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
         "WHERE labelsOrTypes = ['AuditEvent'] RETURN properties, type",
         database_=settings.neo4j_database,

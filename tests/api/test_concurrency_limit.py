@@ -8,10 +8,10 @@ import json
 from typing import Any
 
 import pytest
-from neo4j import AsyncDriver
 
 from claimtrace.api.app import create_app
 from claimtrace.api.concurrency import ConcurrencyLimit
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 from tests.support.asgi import serve
 from tests.support.gated import gated_factory
@@ -128,7 +128,7 @@ SERVED = {"data": {"claim": {"id": "claim-efp-196-killed"}}}
 
 @pytest.mark.neo4j
 async def test_the_app_refuses_graphql_beyond_its_limit_and_still_answers_health(
-    seed_graph: AsyncDriver, settings: Settings
+    seed_graph: Graph, settings: Settings
 ) -> None:
     made, factory = gated_factory()
     limited = dataclasses.replace(settings, max_concurrent_requests=2)
@@ -154,7 +154,7 @@ async def test_the_app_refuses_graphql_beyond_its_limit_and_still_answers_health
 
 @pytest.mark.neo4j
 async def test_the_overloaded_answer_is_what_a_graphql_client_expects(
-    seed_graph: AsyncDriver, settings: Settings
+    seed_graph: Graph, settings: Settings
 ) -> None:
     made, factory = gated_factory()
     limited = dataclasses.replace(settings, max_concurrent_requests=1)

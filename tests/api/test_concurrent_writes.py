@@ -11,11 +11,11 @@ from typing import Any
 
 import httpx
 import pytest
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction
 
 from claimtrace.core.audit import Attempt, AuditEvent, Result
-from claimtrace.core.database import open_driver
-from claimtrace.core.plans import WriteBatch, node_row
+from claimtrace.core.database import Graph, open_driver
+from claimtrace.core.plans import WriteBatch, rows_of
 from claimtrace.core.records import Claim
 from claimtrace.core.settings import Settings
 from claimtrace.core.store import writes
@@ -39,7 +39,7 @@ RACERS = 50
 
 @pytest.fixture
 async def writer(
-    writable_seed_graph: AsyncDriver, settings: Settings
+    writable_seed_graph: Graph, settings: Settings
 ) -> AsyncIterator[httpx.AsyncClient]:
     async with writer_client(settings) as client:
         yield client
@@ -74,13 +74,11 @@ def created_flags(answers: list[tuple[str, dict[str, Any]]], field: str) -> Coun
     return Counter(body["data"][field]["created"] for _, body in answers)
 
 
-async def results_of(
-    driver: AsyncDriver, database: str, answers: list[tuple[str, dict[str, Any]]]
-) -> Counter[str]:
+async def results_of(graph: Graph, answers: list[tuple[str, dict[str, Any]]]) -> Counter[str]:
     """The audit results of the requests; each must have left exactly one event."""
     results: Counter[str] = Counter()
     for request_id, _ in answers:
-        [event] = await audit_events(driver, database, request_id)
+        [event] = await audit_events(graph, request_id)
         results[event["result"]] += 1
     return results
 
@@ -88,7 +86,7 @@ async def results_of(
 @pytest.mark.reliability("50 identical addClaim at once")
 async def test_identical_claims_at_once_make_one_node(
     writer: httpx.AsyncClient,
-    writable_seed_graph: AsyncDriver,
+    writable_seed_graph: Graph,
     settings: Settings,
     scenario: Scenario,
 ) -> None:
@@ -96,9 +94,8 @@ async def test_identical_claims_at_once_make_one_node(
     claim = {"id": "claim-test-race", "text": "Raced.", "topicIds": ["topic-us-response"]}
     answers = await race(writer, ADD_CLAIM, [{"input": claim}] * RACERS, scenario)
     assert created_flags(answers, "addClaim") == {True: 1, False: RACERS - 1}
-    database = settings.neo4j_database
-    assert await count_nodes(writable_seed_graph, database, "Claim", "claim-test-race") == 1
-    assert await results_of(writable_seed_graph, database, answers) == {
+    assert await count_nodes(writable_seed_graph, "Claim", "claim-test-race") == 1
+    assert await results_of(writable_seed_graph, answers) == {
         "CREATED": 1, "ALREADY_THERE": RACERS - 1
     }  # fmt: skip
     scenario.lost_nothing("1 node, 1 created: true, 49 created: false, 50 audit events")
@@ -107,7 +104,7 @@ async def test_identical_claims_at_once_make_one_node(
 @pytest.mark.reliability("50 identical addAssertion at once")
 async def test_identical_assertions_at_once_make_one_node(
     writer: httpx.AsyncClient,
-    writable_seed_graph: AsyncDriver,
+    writable_seed_graph: Graph,
     settings: Settings,
     scenario: Scenario,
 ) -> None:
@@ -115,17 +112,16 @@ async def test_identical_assertions_at_once_make_one_node(
     assertion = NEW_ASSERTION | {"id": "asrt-test-race", "claimId": "claim-efp-196-killed"}
     answers = await race(writer, ADD_ASSERTION, [{"input": assertion}] * RACERS, scenario)
     assert created_flags(answers, "addAssertion") == {True: 1, False: RACERS - 1}
-    database = settings.neo4j_database
-    assert await count_nodes(writable_seed_graph, database, "Assertion", "asrt-test-race") == 1
-    records, _, _ = await writable_seed_graph.execute_query(
+    assert await count_nodes(writable_seed_graph, "Assertion", "asrt-test-race") == 1
+    records, _, _ = await writable_seed_graph.driver.execute_query(
         "MATCH (a:Assertion {id: $id}) "
         "RETURN COUNT { (a)-[:ABOUT]->() } AS about, COUNT { ()-[:MADE]->(a) } AS made, "
         "COUNT { (a)-[:FOUND_IN]->() } AS foundIn",
         id=assertion["id"],
-        database_=database,
+        database_=settings.neo4j_database,
     )
     assert dict(records[0]) == {"about": 1, "made": 1, "foundIn": 1}
-    assert await results_of(writable_seed_graph, database, answers) == {
+    assert await results_of(writable_seed_graph, answers) == {
         "CREATED": 1, "ALREADY_THERE": RACERS - 1
     }  # fmt: skip
     scenario.lost_nothing("1 node with 1 link of each kind, 1 created: true, 49 created: false")
@@ -134,7 +130,7 @@ async def test_identical_assertions_at_once_make_one_node(
 @pytest.mark.reliability("50 different addClaim, then 50 different addAssertion, at once")
 async def test_different_writes_at_once_all_land(
     writer: httpx.AsyncClient,
-    writable_seed_graph: AsyncDriver,
+    writable_seed_graph: Graph,
     settings: Settings,
     scenario: Scenario,
 ) -> None:
@@ -142,13 +138,14 @@ async def test_different_writes_at_once_all_land(
         f"{RACERS} concurrent addClaim with distinct ids, then {RACERS} concurrent "
         "addAssertion with distinct ids (one speaker, one source, distinct claims)"
     )
-    database = settings.neo4j_database
-    records, _, _ = await writable_seed_graph.execute_query(
-        "MATCH (c:Claim) RETURN c.id AS id ORDER BY id LIMIT $n", n=RACERS, database_=database
+    records, _, _ = await writable_seed_graph.driver.execute_query(
+        "MATCH (c:Claim) RETURN c.id AS id ORDER BY id LIMIT $n",
+        n=RACERS,
+        database_=settings.neo4j_database,
     )
     seed_claims = [record["id"] for record in records]
     assert len(seed_claims) == RACERS
-    before = (await graph_counts(writable_seed_graph, database))["nodes"]
+    before = (await graph_counts(writable_seed_graph))["nodes"]
     claims = [{"input": {"id": f"claim-test-many-{i}", "text": f"Claim {i}."}} for i in range(50)]
     assertions = [
         {"input": NEW_ASSERTION | {"id": f"asrt-test-many-{i}", "claimId": claim_id}}
@@ -158,7 +155,7 @@ async def test_different_writes_at_once_all_land(
     assertion_answers = await race(writer, ADD_ASSERTION, assertions, scenario)
     assert created_flags(claim_answers, "addClaim") == {True: RACERS}
     assert created_flags(assertion_answers, "addAssertion") == {True: RACERS}
-    after = (await graph_counts(writable_seed_graph, database))["nodes"]
+    after = (await graph_counts(writable_seed_graph))["nodes"]
     assert after["Claim"] - before["Claim"] == RACERS
     assert after["Assertion"] - before["Assertion"] == RACERS
     scenario.lost_nothing(f"Claim +{RACERS}, Assertion +{RACERS}, every answer created: true")
@@ -167,7 +164,7 @@ async def test_different_writes_at_once_all_land(
 @pytest.mark.reliability("50 addClaim, one id, different content, at once")
 async def test_one_id_with_different_contents_at_once_has_one_winner(
     writer: httpx.AsyncClient,
-    writable_seed_graph: AsyncDriver,
+    writable_seed_graph: Graph,
     settings: Settings,
     scenario: Scenario,
 ) -> None:
@@ -183,12 +180,12 @@ async def test_one_id_with_different_contents_at_once_has_one_winner(
     assert len(winners) == 1
     assert winners[0]["created"] is True
     assert codes == {"DUPLICATE": RACERS - 1}
-    database = settings.neo4j_database
-    records, _, _ = await writable_seed_graph.execute_query(
-        "MATCH (c:Claim {id: 'claim-test-contested'}) RETURN c.text AS text", database_=database
+    records, _, _ = await writable_seed_graph.driver.execute_query(
+        "MATCH (c:Claim {id: 'claim-test-contested'}) RETURN c.text AS text",
+        database_=settings.neo4j_database,
     )
     assert [record["text"] for record in records] == [winners[0]["claim"]["text"]]
-    assert await results_of(writable_seed_graph, database, answers) == {
+    assert await results_of(writable_seed_graph, answers) == {
         "CREATED": 1, "REFUSED": RACERS - 1
     }  # fmt: skip
     scenario.lost_nothing("1 node holding the winner's text; 49 DUPLICATE, none overwrote it")
@@ -196,7 +193,7 @@ async def test_one_id_with_different_contents_at_once_has_one_winner(
 
 @pytest.mark.reliability("read right after write")
 async def test_a_read_right_after_a_write_sees_it(
-    writer: httpx.AsyncClient, writable_seed_graph: AsyncDriver, scenario: Scenario
+    writer: httpx.AsyncClient, writable_seed_graph: Graph, scenario: Scenario
 ) -> None:
     scenario.did("20 times: addClaim, then at once a new request reading that claim")
     for i in range(20):
@@ -211,19 +208,19 @@ async def test_a_read_right_after_a_write_sees_it(
 
 
 async def test_writes_advance_the_bookmarks_that_reads_wait_for(
-    writable_seed_graph: AsyncDriver, settings: Settings
+    writable_seed_graph: Graph, settings: Settings
 ) -> None:
     """Writes and reads share the driver's execute_query bookmark manager: after a write,
     the bookmarks every later read waits for include it (what keeps a read routed to a
     cluster secondary from missing the write)."""
-    database = settings.neo4j_database
     async with open_driver(settings) as driver:
         manager = driver.execute_query_bookmark_manager
-        await driver.execute_query("RETURN 1", database_=database)
+        graph = Graph(driver, settings.neo4j_database)
+        await graph.read("RETURN 1")
         before = await manager.get_bookmarks()
         attempt = Attempt("req-bookmarks", "desk", "addClaim", ("claim-test-bookmarks",))
         raw = {"id": "claim-test-bookmarks", "text": "Bookmarked."}
-        assert await writes.add_claim(driver, database, raw, attempt) is True
+        assert await writes.add_claim(graph, raw, attempt) is True
         after = await manager.get_bookmarks()
     assert before
     assert after
@@ -231,16 +228,15 @@ async def test_writes_advance_the_bookmarks_that_reads_wait_for(
 
 
 async def test_a_write_meeting_the_uniqueness_constraint_runs_again_and_finds_the_node(
-    writable_seed_graph: AsyncDriver, settings: Settings
+    writable_seed_graph: Graph, settings: Settings
 ) -> None:
     """Should a MERGE ever lose its race to the constraint rather than to the other
     node, the write runs again, and then answers as already there."""
-    database = settings.neo4j_database
     existing = "claim-test-constraint"
-    batch = WriteBatch(files=["addClaim"], claims=[node_row(Claim(id=existing, text="Once."))])
+    batch = WriteBatch.of("addClaim", rows_of(Claim(id=existing, text="Once.")))
     first = Attempt(new_request_id(), "desk", "addClaim", (existing,))
     created = await writes.commit_audited(
-        writable_seed_graph, database, first, writes.write_audited, batch, "Claim", first
+        writable_seed_graph, first, writes.write_audited, batch, "Claim", first
     )
     assert created.result is Result.CREATED
     attempt = Attempt(new_request_id(), "desk", "addClaim", (existing,))
@@ -257,11 +253,11 @@ async def test_a_write_meeting_the_uniqueness_constraint_runs_again_and_finds_th
         return await writes.write_audited(tx, batch, kind, attempt)
 
     event = await writes.commit_audited(
-        writable_seed_graph, database, attempt, meets_the_constraint_once, batch, "Claim", attempt
+        writable_seed_graph, attempt, meets_the_constraint_once, batch, "Claim", attempt
     )
     assert runs == 2
     assert event.result is Result.ALREADY_THERE
     assert attempt.recorded == event
-    assert await count_nodes(writable_seed_graph, database, "Claim", existing) == 1
-    [stored] = await audit_events(writable_seed_graph, database, attempt.request_id)
+    assert await count_nodes(writable_seed_graph, "Claim", existing) == 1
+    [stored] = await audit_events(writable_seed_graph, attempt.request_id)
     assert stored["id"] == event.id

@@ -7,17 +7,17 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
 
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 
 pytestmark = pytest.mark.neo4j
 
 
 async def test_topics_round_trip(
-    empty_graph: AsyncDriver, settings: Settings, client: httpx.AsyncClient
+    empty_graph: Graph, settings: Settings, client: httpx.AsyncClient
 ) -> None:
-    await empty_graph.execute_query(
+    await empty_graph.driver.execute_query(
         "CREATE (:Topic {id: 'topic-b', name: 'Beta'})<-[:ABOUT_TOPIC]-(:Claim {id: 'c1'}), "
         "(:Topic {id: 'topic-a', name: 'Alpha'})",
         database_=settings.neo4j_database,
@@ -65,7 +65,7 @@ Send = Callable[[httpx.AsyncClient], Awaitable[httpx.Response]]
          "null and empty extras"],
 )  # fmt: skip
 async def test_ordinary_requests_are_answered_alike(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient, send: Send
+    seed_graph: Graph, client: httpx.AsyncClient, send: Send
 ) -> None:
     expected = (await client.post("/graphql", json=PLAIN)).json()
     assert len(expected["data"]["claims"]["edges"]) == 2
@@ -74,9 +74,7 @@ async def test_ordinary_requests_are_answered_alike(
     assert response.json() == expected
 
 
-async def test_a_get_may_send_null_variables(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
-) -> None:
+async def test_a_get_may_send_null_variables(seed_graph: Graph, client: httpx.AsyncClient) -> None:
     params = {"query": "{ topics { id } }", "variables": "null"}
     response = await client.get("/graphql", params=params)
     assert response.status_code == 200, response.text

@@ -15,7 +15,7 @@ from neo4j.exceptions import (
 )
 
 from claimtrace.api.protection import ClientSafeErrors
-from claimtrace.core.database import open_driver
+from claimtrace.core.database import Graph, open_driver
 from claimtrace.core.errors import COMMIT_OUTCOME_UNKNOWN, SERVICE_UNAVAILABLE, code_of
 from claimtrace.core.settings import Settings
 from tests.support.scenarios import Scenario
@@ -75,13 +75,12 @@ class _LosingSession:
 @pytest.mark.reliability("write with unknown commit outcome")
 @pytest.mark.parametrize("committed", [True, False], ids=["committed", "not committed"])
 async def test_a_lost_commit_answer_is_its_own_error_and_resending_is_safe(
-    writable_seed_graph: AsyncDriver, settings: Settings, scenario: Scenario, committed: bool
+    writable_seed_graph: Graph, settings: Settings, scenario: Scenario, committed: bool
 ) -> None:
     scenario.did(
         "addClaim whose commit answer is lost (IncompleteCommit at the driver, after the "
         "commit and before it), then the identical request re-sent"
     )
-    database = settings.neo4j_database
     drivers: list[LosesCommitAnswers] = []
 
     def losing_driver(app_settings: Settings) -> Any:
@@ -98,7 +97,7 @@ async def test_a_lost_commit_answer_is_its_own_error_and_resending_is_safe(
     assert "identical" in error["message"]
     assert LOST not in str(body)
     assert drivers[0].write_transactions == 1, "a lost commit answer must never be retried"
-    events = await audit_events(writable_seed_graph, database, request_id)
+    events = await audit_events(writable_seed_graph, request_id)
     expected = [("CREATED", None)] if committed else []
     assert [(e["result"], e.get("code")) for e in events] == [
         *expected, ("UNKNOWN", COMMIT_OUTCOME_UNKNOWN)
@@ -107,7 +106,7 @@ async def test_a_lost_commit_answer_is_its_own_error_and_resending_is_safe(
     async with writer_client(settings) as client:
         again = await gql(client, ADD_CLAIM, input=CLAIM)
     assert again["data"]["addClaim"]["created"] is not committed
-    assert await count_nodes(writable_seed_graph, database, "Claim", CLAIM["id"]) == 1
+    assert await count_nodes(writable_seed_graph, "Claim", CLAIM["id"]) == 1
     scenario.lost_nothing(
         f"{'committed' if committed else 'uncommitted'}: typed error, one transaction, "
         f"re-sent request answered created: {not committed}, exactly one node"
@@ -116,7 +115,7 @@ async def test_a_lost_commit_answer_is_its_own_error_and_resending_is_safe(
 
 @pytest.mark.neo4j
 async def test_the_driver_retries_an_unavailable_server_but_never_a_lost_commit(
-    driver: AsyncDriver, settings: Settings
+    graph: Graph, settings: Settings
 ) -> None:
     calls: list[type[Exception]] = []
 
@@ -129,7 +128,7 @@ async def test_the_driver_retries_an_unavailable_server_but_never_a_lost_commit(
 
         return work
 
-    async with driver.session(database=settings.neo4j_database) as session:
+    async with graph.driver.session(database=settings.neo4j_database) as session:
         assert await session.execute_write(failing_once(ServiceUnavailable)) == "done"
         with pytest.raises(IncompleteCommit):
             await session.execute_write(failing_once(IncompleteCommit))

@@ -19,10 +19,10 @@ from typing import Any
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
 
 from claimtrace.api.app import create_app
 from claimtrace.api.protection import MAX_ALIASES
+from claimtrace.core.database import Graph
 from claimtrace.core.search import MAX_SEARCH_LENGTH
 from claimtrace.core.settings import Settings
 from claimtrace.core.writing import graph_counts
@@ -308,9 +308,7 @@ def _expected(payload: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
-async def _read_back(
-    client: httpx.AsyncClient, driver: AsyncDriver, database: str
-) -> dict[int, dict[str, Any]]:
+async def _read_back(client: httpx.AsyncClient, graph: Graph) -> dict[int, dict[str, Any]]:
     """What the API (and, for retractions, the graph) holds for each payload's records."""
     read: dict[int, dict[str, Any]] = {}
     for start in range(0, len(PAYLOADS), READ_AT_ONCE):
@@ -323,8 +321,8 @@ async def _read_back(
         for i in indexes:
             read[i] = {"source": data[f"s{i}"], "claim": data[f"c{i}"],
                        "provenance": data[f"p{i}"]}  # fmt: skip
-    records, _, _ = await driver.execute_query(
-        RETRACTIONS, ids=[_ids(i)["assertion"] for i in read], database_=database
+    records, _, _ = await graph.driver.execute_query(
+        RETRACTIONS, ids=[_ids(i)["assertion"] for i in read], database_=graph.database
     )
     by_id = {record["id"]: {"reason": record["reason"], "by": record["by"]} for record in records}
     for i in read:
@@ -332,10 +330,8 @@ async def _read_back(
     return read
 
 
-async def _stored_verbatim(
-    client: httpx.AsyncClient, driver: AsyncDriver, database: str
-) -> list[str]:
-    before = _flat(await graph_counts(driver, database))
+async def _stored_verbatim(client: httpx.AsyncClient, graph: Graph) -> list[str]:
+    before = _flat(await graph_counts(graph))
     problems = []
     for index, payload in enumerate(PAYLOADS):
         written = await gql(client, WRITE_ALL, _inputs(index, payload))
@@ -343,10 +339,10 @@ async def _stored_verbatim(
             problems.append(f"{payload!r}: refused {written['errors']}")
     if problems:
         return problems
-    delta = _delta(before, _flat(await graph_counts(driver, database)))
+    delta = _delta(before, _flat(await graph_counts(graph)))
     if delta != {key: n * len(PAYLOADS) for key, n in ONE_ROUND.items()}:
         problems.append(f"{len(PAYLOADS)} rounds of writes changed the graph by {delta}")
-    for index, read in (await _read_back(client, driver, database)).items():
+    for index, read in (await _read_back(client, graph)).items():
         expected = _expected(PAYLOADS[index])
         problems += [f"{PAYLOADS[index]!r}: {key} read back as {read[key]!r}"
                      for key in expected if read[key] != expected[key]]  # fmt: skip
@@ -421,12 +417,12 @@ async def _refusal_problems(client: httpx.AsyncClient, every: bool) -> tuple[int
 @pytest.mark.parametrize("every", [False, pytest.param(True, marks=pytest.mark.slow)])
 async def test_injection_strings_in_every_string_argument(
     every: bool,
-    writable_seed_graph: AsyncDriver,
+    writable_seed_graph: Graph,
     writer: httpx.AsyncClient,
     settings: Settings,
     scenario: Scenario,
 ) -> None:
-    driver, database = writable_seed_graph, settings.neo4j_database
+    graph = writable_seed_graph
     some = "each" if every else f"{len(SHAPE_TRAPS) + PER_FIELD} (in turn) of them"
     scenario.did(
         f"{len(PAYLOADS)} Cypher, Lucene and Unicode strings in the full-text search and in "
@@ -434,25 +430,25 @@ async def test_injection_strings_in_every_string_argument(
         f"{len(QUERY_ARGUMENTS) - 1} query arguments and the {len(SHAPED)} id, date and kind "
         "fields of the mutations; with a writer token"
     )
-    seed = await graph_fingerprint(driver, database)
-    counts = await graph_counts(driver, database)
+    seed = await graph_fingerprint(graph)
+    counts = await graph_counts(graph)
 
     problems = []
     for index, argument in enumerate(QUERY_ARGUMENTS):
         payloads = payloads_for(index, every or argument.expect == "search")
         problems += await _query_problems(writer, argument, payloads)
     assert not problems, "\n".join(problems)
-    assert await graph_fingerprint(driver, database) == seed
+    assert await graph_fingerprint(graph) == seed
 
     sent, problems = await _refusal_problems(writer, every)
     assert not problems, "\n".join(problems)
-    assert await graph_counts(driver, database) == counts
-    assert await graph_fingerprint(driver, database) == seed
+    assert await graph_counts(graph) == counts
+    assert await graph_fingerprint(graph) == seed
 
-    problems = await _stored_verbatim(writer, driver, database)
+    problems = await _stored_verbatim(writer, graph)
     assert not problems, "\n".join(problems)
     # Beyond the records written above (and their links), nothing changed.
-    assert await graph_fingerprint(driver, database, skip_prefix=PREFIX) == seed
+    assert await graph_fingerprint(graph, skip_prefix=PREFIX) == seed
     scenario.measure(
         f"{len(QUERY_ARGUMENTS)} query arguments answered normally or refused typed; "
         f"{sent} shaped values refused typed; {len(PAYLOADS)} sets of writes read back verbatim"
@@ -480,7 +476,7 @@ SEARCH = "query ($s: String) { claims(first: 100, filter: {search: $s}) { edges 
          "501 ideographs"],
 )  # fmt: skip
 async def test_long_searches_are_answered_or_refused_typed(
-    seed_graph: AsyncDriver, writer: httpx.AsyncClient, search: str, refused: bool
+    seed_graph: Graph, writer: httpx.AsyncClient, search: str, refused: bool
 ) -> None:
     body = await gql(writer, SEARCH, {"s": search})
     if refused:
@@ -512,15 +508,15 @@ async def test_long_searches_are_answered_or_refused_typed(
          "filter with Arabic-Indic year"],
 )  # fmt: skip
 async def test_values_that_only_look_like_ids_or_dates_are_refused(
-    writable_seed_graph: AsyncDriver,
+    writable_seed_graph: Graph,
     writer: httpx.AsyncClient,
     settings: Settings,
     document: str,
     variables: dict[str, Any],
     field: str,
 ) -> None:
-    before = await graph_counts(writable_seed_graph, settings.neo4j_database)
+    before = await graph_counts(writable_seed_graph)
     body = await gql(writer, document, variables)
     [error] = body["errors"]
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": field}
-    assert await graph_counts(writable_seed_graph, settings.neo4j_database) == before
+    assert await graph_counts(writable_seed_graph) == before

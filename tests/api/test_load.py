@@ -11,8 +11,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import RoutingControl
 
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 from claimtrace.core.writing import graph_counts
 from tests.support.bare_http import Connection, Reply
@@ -102,9 +103,9 @@ async def load(api: RunningApi, clients: int, duration: float) -> LoadRun:
     return LoadRun(first, timed, time.monotonic() - started)
 
 
-async def written_in_graph(driver: AsyncDriver, database: str, prefix: str) -> set[str]:
-    records, _, _ = await driver.execute_query(
-        WRITTEN_IDS, prefix=prefix, routing_=RoutingControl.READ, database_=database
+async def written_in_graph(graph: Graph, prefix: str) -> set[str]:
+    records, _, _ = await graph.driver.execute_query(
+        WRITTEN_IDS, prefix=prefix, routing_=RoutingControl.READ, database_=graph.database
     )
     return {record["id"] for record in records}
 
@@ -112,7 +113,7 @@ async def written_in_graph(driver: AsyncDriver, database: str, prefix: str) -> s
 @pytest.mark.slow
 @pytest.mark.reliability("32 clients for 60 s on loopback")
 async def test_many_clients_for_a_minute(
-    writable_seed_graph: AsyncDriver, settings: Settings, tmp_path: Path, scenario: Scenario
+    writable_seed_graph: Graph, settings: Settings, tmp_path: Path, scenario: Scenario
 ) -> None:
     scenario.did(
         f"{CLIENTS} clients, {DURATION_SECONDS:.0f} s of provenance, search, comparePositions, "
@@ -126,9 +127,9 @@ async def test_many_clients_for_a_minute(
     writes = run.writes
     assert writes > 1
     assert len(run.written) == writes, "every write has a fresh id, so each must be created"
-    in_graph = await written_in_graph(writable_seed_graph, settings.neo4j_database, "claim-load-")
+    in_graph = await written_in_graph(writable_seed_graph, "claim-load-")
     assert in_graph == run.written
-    counts = await graph_counts(writable_seed_graph, settings.neo4j_database)
+    counts = await graph_counts(writable_seed_graph)
     assert counts["nodes"]["Claim"] == SEED_CLAIMS + writes
     assert api.problems() == []
     assert api.stopped_cleanly(), api.log()[-2000:]
@@ -236,7 +237,7 @@ async def overload(api: RunningApi) -> tuple[list[Sent], list[Sent]]:
 @pytest.mark.slow
 @pytest.mark.reliability("beyond the concurrency limit")
 async def test_beyond_the_limit_refusals_are_fast_and_nothing_hangs(
-    writable_seed_graph: AsyncDriver, settings: Settings, tmp_path: Path, scenario: Scenario
+    writable_seed_graph: Graph, settings: Settings, tmp_path: Path, scenario: Scenario
 ) -> None:
     scenario.did(
         f"{OVERLOAD_WAVES} bursts of {OVERLOAD_CLIENTS} simultaneous clients, each sending "
@@ -258,11 +259,8 @@ async def test_beyond_the_limit_refusals_are_fast_and_nothing_hangs(
     served_median = statistics.median(sent.seconds for sent in served)
     assert slowest_refusal * REFUSAL_SPEEDUP < served_median, (slowest_refusal, served_median)
     written = set().union(*(ids_of(sent.tag) for sent in [*served, *others]))
-    assert (
-        await written_in_graph(writable_seed_graph, settings.neo4j_database, "claim-burst-")
-        == written
-    )
-    counts = await graph_counts(writable_seed_graph, settings.neo4j_database)
+    assert await written_in_graph(writable_seed_graph, "claim-burst-") == written
+    counts = await graph_counts(writable_seed_graph)
     assert counts["nodes"]["Claim"] == SEED_CLAIMS + len(written)
     assert api.problems() == []
     assert api.stopped_cleanly(), api.log()[-2000:]

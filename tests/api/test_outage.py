@@ -7,8 +7,8 @@ import time
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
 
+from claimtrace.core.database import Graph
 from claimtrace.core.writing import graph_counts
 from tests.support.scenarios import Scenario
 from tests.support.server import TEST_INSTANCE, launcher
@@ -20,7 +20,7 @@ QUERY = {"query": '{ claim(id: "claim-efp-196-killed") { id } }'}
 
 @pytest.mark.reliability("Neo4j stopped while the API serves")
 async def test_outage_answers_service_unavailable_then_recovers(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient, scenario: Scenario
+    seed_graph: Graph, client: httpx.AsyncClient, scenario: Scenario
 ) -> None:
     scenario.did("stop Neo4j under a running API, query, restart Neo4j, query again")
     assert (await client.post("/graphql", json=QUERY)).json() == {
@@ -42,7 +42,7 @@ async def test_outage_answers_service_unavailable_then_recovers(
     after = (await client.post("/graphql", json=QUERY)).json()
     assert after == {"data": {"claim": {"id": "claim-efp-196-killed"}}}
     assert (await client.get("/readyz")).status_code == 200
-    counts = await graph_counts(seed_graph, "neo4j")
+    counts = await graph_counts(seed_graph)
     assert counts["nodes"]["Claim"] == 100
     assert counts["nodes"]["Assertion"] == 143
     scenario.lost_nothing("100 claims and 143 assertions after restart; API not restarted")

@@ -31,9 +31,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 from hypothesis_graphql import Mode, mutations, nodes, queries
-from neo4j import AsyncDriver
 
 from claimtrace.api.app import create_app
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 from claimtrace.core.writing import graph_counts
 from tests.conftest import SEED_DATA
@@ -256,25 +256,24 @@ def _check_query(api: Api, tally: Tally, name: str, mode: Mode) -> Callable[[str
 def test_generated_queries_answer_cleanly_and_write_nothing(
     examples: int,
     loop: asyncio.AbstractEventLoop,
-    seed_graph: AsyncDriver,
+    seed_graph: Graph,
     anonymous: Api,
     settings: Settings,
     scenario: Scenario,
 ) -> None:
-    database = settings.neo4j_database
     scenario.did(
         f"generated valid and invalid queries, {examples} per mode for each of the "
         f"{len(QUERY_FIELDS)} query fields and full-text searches, with ids of the seed "
         "corpus and arbitrary text"
     )
-    before = loop.run_until_complete(graph_fingerprint(seed_graph, database))
+    before = loop.run_until_complete(graph_fingerprint(seed_graph))
     tally = Tally()
     runs = [(mode, name) for mode in Mode for name in QUERY_FIELDS]
     for mode, name in [*runs, (Mode.POSITIVE, "claims.search")]:
         check = _check_query(anonymous, tally, f"{mode.name} {name}", mode)
         run_examples(loop, documents("query", name, mode), examples, check)
     assert {key.split()[1] for key in tally.examples} >= set(QUERY_FIELDS)
-    assert loop.run_until_complete(graph_fingerprint(seed_graph, database)) == before
+    assert loop.run_until_complete(graph_fingerprint(seed_graph)) == before
     scenario.measure(tally.summary())
     scenario.lost_nothing("graph fingerprint, every node, relationship and property, unchanged")
 
@@ -302,24 +301,23 @@ def _check_unauthenticated(
 def test_generated_mutations_without_a_token_reach_no_database(
     examples: int,
     loop: asyncio.AbstractEventLoop,
-    seed_graph: AsyncDriver,
+    seed_graph: Graph,
     anonymous: Api,
     settings: Settings,
     scenario: Scenario,
 ) -> None:
-    database = settings.neo4j_database
     scenario.did(
         f"generated valid and invalid mutations without a token, {examples} per mode for "
         f"each of the {len(MUTATION_FIELDS)} mutations"
     )
-    before = loop.run_until_complete(graph_fingerprint(seed_graph, database))
+    before = loop.run_until_complete(graph_fingerprint(seed_graph))
     tally = Tally()
     for mode in Mode:
         for name in MUTATION_FIELDS:
             check = _check_unauthenticated(anonymous, tally, f"{mode.name} {name}", mode)
             run_examples(loop, documents("mutation", name, mode), examples, check)
     assert {key.split()[1] for key in tally.examples} == set(MUTATION_FIELDS)
-    assert loop.run_until_complete(graph_fingerprint(seed_graph, database)) == before
+    assert loop.run_until_complete(graph_fingerprint(seed_graph)) == before
     scenario.measure(tally.summary())
     scenario.lost_nothing(
         "no query but the audit event reached the driver; graph fingerprint unchanged"
@@ -327,14 +325,14 @@ def test_generated_mutations_without_a_token_reach_no_database(
 
 
 def _check_written(
-    api: Api, driver: AsyncDriver, database: str, tally: Tally, name: str, mode: Mode
+    api: Api, graph: Graph, tally: Tally, name: str, mode: Mode
 ) -> Callable[[str], Awaitable[None]]:
     async def check(document: str) -> None:
-        before = await graph_counts(driver, database)
+        before = await graph_counts(graph)
         response, body = await ask(api, document)
         assert answer_problems(response, body, document, mode) == [], document
         if body.get("errors"):
-            assert await graph_counts(driver, database) == before, document
+            assert await graph_counts(graph) == before, document
         else:
             tally.writes += 1
         tally_answer(tally, name, body)
@@ -347,12 +345,11 @@ def _check_written(
 def test_generated_mutations_with_a_token_are_refused_cleanly_or_written(
     examples: int,
     loop: asyncio.AbstractEventLoop,
-    writable_seed_graph: AsyncDriver,
+    writable_seed_graph: Graph,
     writer: Api,
     settings: Settings,
     scenario: Scenario,
 ) -> None:
-    database = settings.neo4j_database
     scenario.did(
         f"generated valid and invalid mutations with a writer token, {examples} per mode "
         f"for each of the {len(MUTATION_FIELDS)} mutations"
@@ -362,14 +359,12 @@ def test_generated_mutations_with_a_token_are_refused_cleanly_or_written(
         for name in MUTATION_FIELDS:
             # Counts are checked after each refusal; every property once per field, when
             # nothing was accepted in between (an accepted write may touch seed records).
-            before = loop.run_until_complete(graph_fingerprint(writable_seed_graph, database))
+            before = loop.run_until_complete(graph_fingerprint(writable_seed_graph))
             writes = tally.writes
-            check = _check_written(
-                writer, writable_seed_graph, database, tally, f"{mode.name} {name}", mode
-            )
+            check = _check_written(writer, writable_seed_graph, tally, f"{mode.name} {name}", mode)
             run_examples(loop, documents("mutation", name, mode), examples, check)
             if tally.writes == writes:
-                after = loop.run_until_complete(graph_fingerprint(writable_seed_graph, database))
+                after = loop.run_until_complete(graph_fingerprint(writable_seed_graph))
                 assert after == before, f"refused {name} mutations changed the graph"
     assert {key.split()[1] for key in tally.examples} == set(MUTATION_FIELDS)
     scenario.measure(tally.summary() + f"; {tally.writes} accepted writes")

@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
 
 from claimtrace.api.app import create_app
 from claimtrace.core import cypher
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 from tests.support.asgi import serve
 from tests.support.counting import CountingDriver, counting_factory
@@ -29,7 +29,7 @@ query { provenance(claimId: "claim-soleimani-strike-restored-deterrence") {
 
 @pytest.fixture
 async def counted(
-    seed_graph: AsyncDriver, settings: Settings
+    seed_graph: Graph, settings: Settings
 ) -> AsyncIterator[tuple[httpx.AsyncClient, CountingDriver]]:
     made, factory = counting_factory()
     async with serve(create_app(settings, driver_factory=factory)) as client:

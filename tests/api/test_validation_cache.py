@@ -6,10 +6,10 @@ from typing import Any
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
 from strawberry.extensions.validation_cache import _get_validate_cache
 
 from claimtrace.api.protection import CACHE_SIZE
+from claimtrace.core.database import Graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -17,7 +17,7 @@ QUERY = {"query": "{ topics { id } }"}
 
 
 async def test_the_second_identical_request_is_a_cache_hit(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     cache: Any = _get_validate_cache(CACHE_SIZE)  # an lru_cache wrapper
     assert (await client.post("/graphql", json=QUERY)).status_code == 200

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from neo4j import AsyncDriver
 
 from bench.generate import generate
 from bench.server import api_environment
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 from claimtrace.core.writing import graph_counts
 from claimtrace.loaders.load import load_folder
@@ -46,17 +46,16 @@ def without_load_times(graph: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-async def assertions_written(driver: AsyncDriver, database: str) -> int:
-    counts = await graph_counts(driver, database)
+async def assertions_written(graph: Graph) -> int:
+    counts = await graph_counts(graph)
     return int(counts["nodes"].get("Assertion", 0))
 
 
 @pytest.mark.slow
 @pytest.mark.reliability("Neo4j killed in the middle of a load")
 async def test_reload_after_a_kill_gives_the_uninterrupted_graph(
-    tmp_path: Path, empty_graph: AsyncDriver, settings: Settings, scenario: Scenario
+    tmp_path: Path, empty_graph: Graph, settings: Settings, scenario: Scenario
 ) -> None:
-    database = settings.neo4j_database
     corpus = tmp_path / "corpus"
     counts = generate(corpus, claims=CLAIMS, seed=11)
     command = [sys.executable, "-m", "loaders", "load", str(corpus), "--quiet"]
@@ -64,26 +63,26 @@ async def test_reload_after_a_kill_gives_the_uninterrupted_graph(
     loader = await asyncio.create_subprocess_exec(
         *command, env=api_environment(settings), stdout=DEVNULL, stderr=DEVNULL
     )
-    while await assertions_written(empty_graph, database) == 0:
+    while await assertions_written(empty_graph) == 0:
         assert loader.returncode is None, "the load ended before it could be interrupted"
         await asyncio.sleep(0.05)
     await asyncio.to_thread(launcher.kill, TEST_INSTANCE)
     assert await asyncio.wait_for(loader.wait(), 120) != 0
     await asyncio.to_thread(launcher.start, TEST_INSTANCE, 180.0)
-    partial = await assertions_written(empty_graph, database)
+    partial = await assertions_written(empty_graph)
     scenario.did(
         f"SIGKILL Neo4j after {partial:,} of {counts.assertions:,} assertions were committed; "
         "restart; run the loader again"
     )
     assert 0 < partial < counts.assertions, "the kill must land in the middle of the load"
 
-    await load_folder(empty_graph, database, corpus, max_batch_rows=BATCH_ROWS)
-    resumed = without_load_times(await snapshot(empty_graph, database))
+    await load_folder(empty_graph, corpus, max_batch_rows=BATCH_ROWS)
+    resumed = without_load_times(await snapshot(empty_graph))
     # An auto-commit transaction, as CALL {} IN TRANSACTIONS requires.
-    async with empty_graph.session(database=database) as session:
+    async with empty_graph.session() as session:
         await (await session.run(WIPE)).consume()
-    await load_folder(empty_graph, database, corpus, max_batch_rows=BATCH_ROWS)
-    uninterrupted = without_load_times(await snapshot(empty_graph, database))
+    await load_folder(empty_graph, corpus, max_batch_rows=BATCH_ROWS)
+    uninterrupted = without_load_times(await snapshot(empty_graph))
 
     assert resumed == uninterrupted
     assert sum(1 for node in resumed if "Assertion" in node["labels"]) == counts.assertions

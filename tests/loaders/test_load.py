@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from neo4j import AsyncDriver
 
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 from claimtrace.core.writing import AppendOnlyError, graph_counts
 from claimtrace.loaders.load import load_folder
@@ -27,8 +27,8 @@ ORDER BY id
 """
 
 
-async def snapshot(driver: AsyncDriver, database: str) -> list[dict[str, Any]]:
-    records, _, _ = await driver.execute_query(SNAPSHOT, database_=database)
+async def snapshot(graph: Graph) -> list[dict[str, Any]]:
+    records, _, _ = await graph.driver.execute_query(SNAPSHOT, database_=graph.database)
     return [
         {
             **record.data(),
@@ -38,10 +38,10 @@ async def snapshot(driver: AsyncDriver, database: str) -> list[dict[str, Any]]:
     ]
 
 
-async def test_counts_match_the_files(empty_graph: AsyncDriver, settings: Settings) -> None:
+async def test_counts_match_the_files(empty_graph: Graph, settings: Settings) -> None:
     files = records_in_files(SEED_DATA)
-    report = await load_folder(empty_graph, settings.neo4j_database, SEED_DATA)
-    counts = await graph_counts(empty_graph, settings.neo4j_database)
+    report = await load_folder(empty_graph, SEED_DATA)
+    counts = await graph_counts(empty_graph)
     assert counts["nodes"] == {
         "Source": len(files["sources"]),
         "Organization": len(files["organizations"]),
@@ -60,18 +60,17 @@ async def test_counts_match_the_files(empty_graph: AsyncDriver, settings: Settin
     assert report.created["Assertion"] == len(files["assertions"])
 
 
-async def test_loading_twice_changes_nothing(empty_graph: AsyncDriver, settings: Settings) -> None:
-    database = settings.neo4j_database
-    await load_folder(empty_graph, database, SEED_DATA)
-    first = await snapshot(empty_graph, database)
-    report = await load_folder(empty_graph, database, SEED_DATA)
-    assert await snapshot(empty_graph, database) == first
+async def test_loading_twice_changes_nothing(empty_graph: Graph, settings: Settings) -> None:
+    await load_folder(empty_graph, SEED_DATA)
+    first = await snapshot(empty_graph)
+    report = await load_folder(empty_graph, SEED_DATA)
+    assert await snapshot(empty_graph) == first
     assert sum(report.created.values()) == 0
     assert report.already_there("Assertion") == len(records_in_files(SEED_DATA)["assertions"])
 
 
-async def test_source_text_and_hash_are_stored(seed_graph: AsyncDriver, settings: Settings) -> None:
-    records, _, _ = await seed_graph.execute_query(
+async def test_source_text_and_hash_are_stored(seed_graph: Graph, settings: Settings) -> None:
+    records, _, _ = await seed_graph.driver.execute_query(
         "MATCH (s:Source) WHERE s.text IS NOT NULL RETURN s.text AS text, s.sha256 AS sha",
         database_=settings.neo4j_database,
     )
@@ -81,10 +80,9 @@ async def test_source_text_and_hash_are_stored(seed_graph: AsyncDriver, settings
 
 
 async def test_changed_record_is_refused_and_its_batch_written_nowhere(
-    writable_seed_graph: AsyncDriver, settings: Settings, data_copy: Path, edit: Edit
+    writable_seed_graph: Graph, settings: Settings, data_copy: Path, edit: Edit
 ) -> None:
-    database = settings.neo4j_database
-    before = await snapshot(writable_seed_graph, database)
+    before = await snapshot(writable_seed_graph)
 
     def change_and_add(content: dict[str, Any]) -> None:
         content["claims"][0]["text"] += " (edited)"
@@ -97,6 +95,6 @@ async def test_changed_record_is_refused_and_its_batch_written_nowhere(
 
     edit("claims/002-jpost-iran-declared-war.yaml", change_and_add)
     with pytest.raises(AppendOnlyError, match="append-only") as raised:
-        await load_folder(writable_seed_graph, database, data_copy)
+        await load_folder(writable_seed_graph, data_copy)
     assert raised.value.kind == "Claim"
-    assert await snapshot(writable_seed_graph, database) == before
+    assert await snapshot(writable_seed_graph) == before

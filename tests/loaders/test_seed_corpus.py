@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from neo4j import AsyncDriver
 
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 
 pytestmark = pytest.mark.neo4j
@@ -57,7 +57,7 @@ EXPECTED = [
     ("assertion_id", "speaker", "mode", "stance", "hedge", "claim", "source"), EXPECTED
 )
 async def test_assertion_recorded_as_the_document_says(
-    seed_graph: AsyncDriver,
+    seed_graph: Graph,
     settings: Settings,
     assertion_id: str,
     speaker: str,
@@ -67,7 +67,7 @@ async def test_assertion_recorded_as_the_document_says(
     claim: str,
     source: str,
 ) -> None:
-    records, _, _ = await seed_graph.execute_query(
+    records, _, _ = await seed_graph.driver.execute_query(
         ASSERTION, id=assertion_id, database_=settings.neo4j_database
     )
     assert [r.data() for r in records] == [
@@ -76,10 +76,8 @@ async def test_assertion_recorded_as_the_document_says(
     ]  # fmt: skip
 
 
-async def test_corpus_meets_its_curation_targets(
-    seed_graph: AsyncDriver, settings: Settings
-) -> None:
-    records, _, _ = await seed_graph.execute_query(
+async def test_corpus_meets_its_curation_targets(seed_graph: Graph, settings: Settings) -> None:
+    records, _, _ = await seed_graph.driver.execute_query(
         """
         RETURN COUNT { (:Claim) } AS claims, COUNT { (:Assertion) } AS assertions,
                COLLECT { MATCH ()-[r:CONTRADICTS]->() RETURN DISTINCT r.kind } AS kinds,
@@ -97,9 +95,9 @@ async def test_corpus_meets_its_curation_targets(
 
 
 async def test_republished_copy_points_at_an_unknown_original(
-    seed_graph: AsyncDriver, settings: Settings
+    seed_graph: Graph, settings: Settings
 ) -> None:
-    records, _, _ = await seed_graph.execute_query(
+    records, _, _ = await seed_graph.driver.execute_query(
         """
         MATCH (copy:Source {id: 'src-eurasia-2024-baghdad-crossfire'})-[:REPUBLISHES]->(original)
         RETURN original.text AS text, original.publishedPrecision AS precision,
@@ -113,8 +111,8 @@ async def test_republished_copy_points_at_an_unknown_original(
     ]
 
 
-async def test_page_furniture_is_never_quoted(seed_graph: AsyncDriver, settings: Settings) -> None:
-    records, _, _ = await seed_graph.execute_query(
+async def test_page_furniture_is_never_quoted(seed_graph: Graph, settings: Settings) -> None:
+    records, _, _ = await seed_graph.driver.execute_query(
         "MATCH (a:Assertion) WHERE a.quote CONTAINS 'photo credit' OR a.quote STARTS WITH 'Tags' "
         "OR a.quote CONTAINS 'Check Also' OR a.quote CONTAINS 'comment section' RETURN a.id AS id",
         database_=settings.neo4j_database,

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from neo4j import AsyncDriver
 
+from claimtrace.core.database import Graph
 from claimtrace.core.plans import WriteBatch
 from claimtrace.core.settings import Settings
 from claimtrace.core.validation import ValidationError
@@ -117,10 +117,10 @@ def test_small_units_share_a_batch(jsonl_folder: Path) -> None:
 
 @pytest.mark.neo4j
 async def test_a_jsonl_folder_loads_with_every_link(
-    jsonl_folder: Path, empty_graph: AsyncDriver, settings: Settings
+    jsonl_folder: Path, empty_graph: Graph, settings: Settings
 ) -> None:
-    report = await load_folder(empty_graph, settings.neo4j_database, jsonl_folder, max_batch_rows=1)
-    counts = await graph_counts(empty_graph, settings.neo4j_database)
+    report = await load_folder(empty_graph, jsonl_folder, max_batch_rows=1)
+    counts = await graph_counts(empty_graph)
     assert counts["nodes"] == {
         "Source": 2, "Organization": 1, "Person": 1, "Topic": 1, "Claim": 2, "Assertion": 3,
     }  # fmt: skip

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from neo4j import AsyncDriver
 
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 from claimtrace.core.validation import Problem, ValidationError
 from claimtrace.core.writing import graph_counts
@@ -131,11 +131,11 @@ def test_unasserted_claim(data_copy: Path, edit: Edit) -> None:
 
 @pytest.mark.neo4j
 async def test_a_refused_folder_writes_nothing(
-    empty_graph: AsyncDriver, settings: Settings, data_copy: Path, edit: Edit
+    empty_graph: Graph, settings: Settings, data_copy: Path, edit: Edit
 ) -> None:
     edit(JPOST, lambda content: first_assertion(content).update(stance="MAYBE"))
     with pytest.raises(ValidationError):
-        await load_folder(empty_graph, settings.neo4j_database, data_copy)
-    counts = await graph_counts(empty_graph, settings.neo4j_database)
+        await load_folder(empty_graph, data_copy)
+    counts = await graph_counts(empty_graph)
     assert set(counts["nodes"].values()) == {0}
     assert set(counts["relationships"].values()) == {0}

@@ -6,7 +6,8 @@ from typing import Any
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
+
+from claimtrace.core.database import Graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -19,7 +20,7 @@ async def query(client: httpx.AsyncClient, text: str, **variables: Any) -> Any:
     return body["data"]
 
 
-async def test_claim_by_id(seed_graph: AsyncDriver, client: httpx.AsyncClient) -> None:
+async def test_claim_by_id(seed_graph: Graph, client: httpx.AsyncClient) -> None:
     data = await query(
         client,
         "query ($id: ID!) "
@@ -32,7 +33,7 @@ async def test_claim_by_id(seed_graph: AsyncDriver, client: httpx.AsyncClient) -
 
 
 async def test_aliased_claims_and_an_unknown_one(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     data = await query(
         client,
@@ -60,7 +61,7 @@ query ($id: ID!) {
 
 
 async def test_what_contradicts_the_deterrence_claim(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     data = await query(client, CONFLICTS, id="claim-soleimani-strike-restored-deterrence")
     conflicts = data["conflicts"]
@@ -75,7 +76,7 @@ async def test_what_contradicts_the_deterrence_claim(
 
 
 async def test_conflicts_read_in_both_directions(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     first = await query(client, CONFLICTS, id="claim-soleimani-strike-restored-deterrence")
     other_id = first["conflicts"][0]["otherClaim"]["id"]
@@ -85,5 +86,5 @@ async def test_conflicts_read_in_both_directions(
     }
 
 
-async def test_claim_without_conflicts(seed_graph: AsyncDriver, client: httpx.AsyncClient) -> None:
+async def test_claim_without_conflicts(seed_graph: Graph, client: httpx.AsyncClient) -> None:
     assert await query(client, CONFLICTS, id="claim-efp-196-killed") == {"conflicts": []}

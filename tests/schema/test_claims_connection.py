@@ -6,8 +6,8 @@ from typing import Any
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
 
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 
 pytestmark = pytest.mark.neo4j
@@ -50,7 +50,7 @@ async def all_ids(
 
 
 async def test_pages_cover_every_claim_once_in_order(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     everything = ids(await page(client, first=100, after=None))
     assert len(everything) == 100
@@ -62,7 +62,7 @@ async def test_pages_cover_every_claim_once_in_order(
     assert keys == sorted(keys)
 
 
-async def test_last_page_has_no_next(seed_graph: AsyncDriver, client: httpx.AsyncClient) -> None:
+async def test_last_page_has_no_next(seed_graph: Graph, client: httpx.AsyncClient) -> None:
     body = await page(client, first=100)
     assert body["data"]["claims"]["pageInfo"]["hasNextPage"] is False
     after_last = await page(client, first=5, after=body["data"]["claims"]["pageInfo"]["endCursor"])
@@ -71,11 +71,11 @@ async def test_last_page_has_no_next(seed_graph: AsyncDriver, client: httpx.Asyn
 
 
 async def test_a_page_stays_correct_while_claims_are_added(
-    writable_seed_graph: AsyncDriver, settings: Settings, client: httpx.AsyncClient
+    writable_seed_graph: Graph, settings: Settings, client: httpx.AsyncClient
 ) -> None:
     before = await all_ids(client, first=100)
     first_page = await page(client, first=10)
-    await writable_seed_graph.execute_query(
+    await writable_seed_graph.driver.execute_query(
         "CREATE (:Claim {id: 'claim-zz-new-early', text: 'x', firstAsserted: '1999'}), "
         "(:Claim {id: 'claim-zz-new-late', text: 'y', firstAsserted: '2099'})",
         database_=settings.neo4j_database,
@@ -88,7 +88,7 @@ async def test_a_page_stays_correct_while_claims_are_added(
 
 @pytest.mark.parametrize("first", [0, -1, 101])
 async def test_first_outside_1_to_100_is_refused(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient, first: int
+    seed_graph: Graph, client: httpx.AsyncClient, first: int
 ) -> None:
     body = await page(client, first=first)
     [error] = body["errors"]
@@ -96,9 +96,7 @@ async def test_first_outside_1_to_100_is_refused(
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "first"}
 
 
-async def test_a_made_up_cursor_is_refused(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
-) -> None:
+async def test_a_made_up_cursor_is_refused(seed_graph: Graph, client: httpx.AsyncClient) -> None:
     [error] = (await page(client, after="not-a-cursor"))["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert error["message"] == "after is not a cursor from this API"
@@ -127,7 +125,7 @@ async def test_a_made_up_cursor_is_refused(
     ],
 )  # fmt: skip
 async def test_filters(
-    seed_graph: AsyncDriver,
+    seed_graph: Graph,
     client: httpx.AsyncClient,
     filter: dict[str, Any],
     expected_in: str,
@@ -144,14 +142,14 @@ async def test_filters(
      "OR EFPs", "NOT", "[1 TO 2]", "&& ||", "^2", "!"],
 )  # fmt: skip
 async def test_lucene_syntax_is_searched_literally_never_an_error(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient, search: str
+    seed_graph: Graph, client: httpx.AsyncClient, search: str
 ) -> None:
     body = await page(client, first=10, search=search)
     assert "errors" not in body, body
 
 
 async def test_blank_search_and_bad_dates_are_refused(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     [blank] = (await page(client, search="   "))["errors"]
     assert blank["extensions"] == {"code": "BAD_USER_INPUT", "field": "filter.search"}

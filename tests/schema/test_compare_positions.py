@@ -6,7 +6,8 @@ from typing import Any
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
+
+from claimtrace.core.database import Graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -39,7 +40,7 @@ async def compare(client: httpx.AsyncClient, ids: list[str], topic: str | None =
 
 
 async def test_same_claim_with_opposite_stances(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     body = await compare(client, [KADHIM, PFAFF])
     result = body["data"]["comparePositions"]
@@ -60,7 +61,7 @@ async def test_same_claim_with_opposite_stances(
 
 
 async def test_supported_claims_that_contradict_on_a_topic(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     body = await compare(client, [FONTENROSE, KADHIM], topic="topic-us-troop-presence")
     [pair] = body["data"]["comparePositions"]["pairs"]
@@ -71,9 +72,7 @@ async def test_supported_claims_that_contradict_on_a_topic(
     assert contradicting[0]["note"]
 
 
-async def test_three_people_give_three_pairs(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
-) -> None:
+async def test_three_people_give_three_pairs(seed_graph: Graph, client: httpx.AsyncClient) -> None:
     body = await compare(client, [KADHIM, PFAFF, FONTENROSE])
     pairs = body["data"]["comparePositions"]["pairs"]
     assert [(p["first"]["id"], p["second"]["id"]) for p in pairs] == [
@@ -91,7 +90,7 @@ async def test_three_people_give_three_pairs(
     ],
 )
 async def test_bad_input_gets_a_typed_error(
-    seed_graph: AsyncDriver,
+    seed_graph: Graph,
     client: httpx.AsyncClient,
     ids: list[str],
     topic: str | None,

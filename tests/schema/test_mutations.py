@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
 
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 from claimtrace.core.writing import graph_counts
 from tests.support.writing import (
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.neo4j
 
 @pytest.fixture
 async def writer(
-    writable_seed_graph: AsyncDriver, settings: Settings
+    writable_seed_graph: Graph, settings: Settings
 ) -> AsyncIterator[httpx.AsyncClient]:
     async with writer_client(settings) as client:
         yield client
@@ -70,15 +70,15 @@ async def test_add_claim_then_assertion_then_retract(writer: httpx.AsyncClient) 
 
 
 async def test_a_quote_off_by_one_is_refused_and_writes_nothing(
-    writer: httpx.AsyncClient, writable_seed_graph: AsyncDriver, settings: Settings
+    writer: httpx.AsyncClient, writable_seed_graph: Graph, settings: Settings
 ) -> None:
     await gql(writer, ADD_CLAIM, input=NEW_CLAIM)
-    before = await graph_counts(writable_seed_graph, settings.neo4j_database)
+    before = await graph_counts(writable_seed_graph)
     body = await gql(writer, ADD_ASSERTION, input=NEW_ASSERTION | {"start": 1903, "end": 1959})
     error = error_of(body)
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "input.quote"}
     assert "is not the source text at [1903:1959]" in error["message"]
-    assert await graph_counts(writable_seed_graph, settings.neo4j_database) == before
+    assert await graph_counts(writable_seed_graph) == before
 
 
 @pytest.mark.parametrize(
@@ -183,7 +183,7 @@ EFP_SOURCES = '{ provenance(claimId: "claim-efp-196-killed") { independentSource
 
 
 async def test_a_resent_assertion_cannot_gain_citations(
-    writer: httpx.AsyncClient, writable_seed_graph: AsyncDriver, settings: Settings
+    writer: httpx.AsyncClient, writable_seed_graph: Graph, settings: Settings
 ) -> None:
     identical = await gql(writer, ADD_ASSERTION, input=SEED_EFP_ASSERTION)
     assert identical["data"]["addAssertion"]["created"] is False
@@ -196,7 +196,7 @@ async def test_a_resent_assertion_cannot_gain_citations(
         writer, ADD_ASSERTION, input=SEED_EFP_ASSERTION | {"citesIds": ["asrt-jpost-12"]}
     )
     assert error_of(other)["extensions"] == {"code": "DUPLICATE", "field": "input.id"}
-    records, _, _ = await writable_seed_graph.execute_query(
+    records, _, _ = await writable_seed_graph.driver.execute_query(
         "MATCH (:Assertion {id: 'asrt-jpost-11'})-[c:CITES]->() RETURN count(c) AS n",
         database_=settings.neo4j_database,
     )
@@ -206,7 +206,7 @@ async def test_a_resent_assertion_cannot_gain_citations(
 
 
 async def test_a_resent_claim_or_source_cannot_gain_links(
-    writer: httpx.AsyncClient, writable_seed_graph: AsyncDriver, settings: Settings
+    writer: httpx.AsyncClient, writable_seed_graph: Graph, settings: Settings
 ) -> None:
     await gql(writer, ADD_CLAIM, input=NEW_CLAIM)
     topics = [*NEW_CLAIM["topicIds"], "topic-us-troop-presence"]
@@ -219,7 +219,7 @@ async def test_a_resent_claim_or_source_cannot_gain_links(
         writer, ADD_SOURCE, input=source | {"authorIds": ["person-seth-frantzman"]}
     )
     assert error_of(authored)["extensions"] == {"code": "DUPLICATE", "field": "input.id"}
-    records, _, _ = await writable_seed_graph.execute_query(
+    records, _, _ = await writable_seed_graph.driver.execute_query(
         "RETURN COUNT { (:Claim {id: 'claim-test-new'})-[:ABOUT_TOPIC]->() } AS topics, "
         "COUNT { (:Source {id: 'src-test-links'})-[:WRITTEN_BY]->() } AS authors",
         database_=settings.neo4j_database,

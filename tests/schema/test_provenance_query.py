@@ -6,7 +6,8 @@ from typing import Any
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
+
+from claimtrace.core.database import Graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -46,7 +47,7 @@ async def provenance(client: httpx.AsyncClient, claim_id: str) -> Any:
 
 
 async def test_efp_claim_from_unnamed_reports_via_frantzman_to_the_jerusalem_post(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     result = await provenance(client, "claim-efp-196-killed")
     assert result["claim"]["quantity"] == {
@@ -70,7 +71,7 @@ async def test_efp_claim_from_unnamed_reports_via_frantzman_to_the_jerusalem_pos
 
 
 async def test_conflicts_show_who_holds_the_other_side(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     result = await provenance(client, "claim-soleimani-strike-restored-deterrence")
     speakers = {(a["speaker"]["name"], a["stance"]) for a in result["assertions"]}
@@ -83,7 +84,7 @@ async def test_conflicts_show_who_holds_the_other_side(
         assert conflict["otherSide"]
 
 
-async def test_unknown_claim_is_null(seed_graph: AsyncDriver, client: httpx.AsyncClient) -> None:
+async def test_unknown_claim_is_null(seed_graph: Graph, client: httpx.AsyncClient) -> None:
     response = await client.post(
         "/graphql", json={"query": PROVENANCE, "variables": {"id": "claim-nope"}}
     )

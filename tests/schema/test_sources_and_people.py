@@ -6,7 +6,8 @@ from typing import Any
 
 import httpx
 import pytest
-from neo4j import AsyncDriver
+
+from claimtrace.core.database import Graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -29,7 +30,7 @@ query ($filter: SourceFilter, $first: Int!, $after: String) {
 
 
 async def test_the_republished_copy_and_its_unknown_original(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     result = await data(
         client,
@@ -49,7 +50,7 @@ async def test_the_republished_copy_and_its_unknown_original(
 
 
 async def test_sources_in_date_order_across_pages(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     first = await data(client, SOURCES, first=4, after=None, filter=None)
     assert first["sources"]["pageInfo"]["hasNextPage"] is True
@@ -76,7 +77,7 @@ async def test_sources_in_date_order_across_pages(
     ],
 )  # fmt: skip
 async def test_source_filters(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient, filter: dict[str, Any], expected: list[str]
+    seed_graph: Graph, client: httpx.AsyncClient, filter: dict[str, Any], expected: list[str]
 ) -> None:
     result = await data(client, SOURCES, first=100, after=None, filter=filter)
     assert [e["node"]["id"] for e in result["sources"]["edges"]] == expected
@@ -91,7 +92,7 @@ query ($filter: PersonFilter) {
 """
 
 
-async def test_person_with_stated_role(seed_graph: AsyncDriver, client: httpx.AsyncClient) -> None:
+async def test_person_with_stated_role(seed_graph: Graph, client: httpx.AsyncClient) -> None:
     result = await data(
         client,
         '{ person(id: "person-barbara-slavin") { name affiliations { role organization { id } } '
@@ -105,7 +106,7 @@ async def test_person_with_stated_role(seed_graph: AsyncDriver, client: httpx.As
     }  # fmt: skip
 
 
-async def test_people_filters(seed_graph: AsyncDriver, client: httpx.AsyncClient) -> None:
+async def test_people_filters(seed_graph: Graph, client: httpx.AsyncClient) -> None:
     analysts = await data(client, PEOPLE, filter={"organizationId": "org-atlantic-council"})
     names = [e["node"]["name"] for e in analysts["people"]["edges"]]
     assert names == sorted(names)
@@ -118,7 +119,7 @@ async def test_people_filters(seed_graph: AsyncDriver, client: httpx.AsyncClient
 
 
 async def test_unknown_source_and_person_are_null(
-    seed_graph: AsyncDriver, client: httpx.AsyncClient
+    seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
     result = await data(client, '{ source(id: "src-x") { id } person(id: "person-x") { id } }')
     assert result == {"source": None, "person": None}

@@ -19,7 +19,8 @@ class CountingDriver:
         self.sent: list[tuple[str, dict[str, Any]]] = []
 
     async def execute_query(self, query: Any, *args: Any, **kwargs: Any) -> EagerResult:
-        parameters = {key: value for key, value in kwargs.items() if not key.endswith("_")}
+        given = dict(args[0]) if args and args[0] else {}  # the parameters_ dict, if passed
+        parameters = given | {key: value for key, value in kwargs.items() if not key.endswith("_")}
         self.sent.append((str(query), parameters))
         return await self._driver.execute_query(query, *args, **kwargs)
 

@@ -10,10 +10,10 @@ import hashlib
 import re
 from typing import Any
 
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import RoutingControl
 
 from claimtrace.core import cypher
-from claimtrace.core.database import open_driver
+from claimtrace.core.database import Graph, open_driver
 from claimtrace.core.settings import Settings
 from tests.support.counting import CountingDriver
 
@@ -64,7 +64,7 @@ def _canonical(row: dict[str, Any]) -> str:
     return repr(sorted((key, repr(value)) for key, value in row.items()))
 
 
-async def graph_fingerprint(driver: AsyncDriver, database: str, skip_prefix: str = "\x00") -> str:
+async def graph_fingerprint(graph: Graph, skip_prefix: str = "\x00") -> str:
     """A digest of every node and relationship with all their properties.
 
     Records whose id (or, for a relationship, either end's id) starts with
@@ -72,8 +72,8 @@ async def graph_fingerprint(driver: AsyncDriver, database: str, skip_prefix: str
     """
     rows: list[str] = []
     for query, ids in ((_NODES, ("properties",)), (_RELATIONSHIPS, ("start", "end"))):
-        records, _, _ = await driver.execute_query(
-            query, routing_=RoutingControl.READ, database_=database
+        records, _, _ = await graph.driver.execute_query(
+            query, routing_=RoutingControl.READ, database_=graph.database
         )
         for record in records:
             data = record.data()

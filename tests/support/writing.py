@@ -9,10 +9,9 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpx
-from neo4j import AsyncDriver
 
 from claimtrace.api.app import create_app
-from claimtrace.core.database import open_driver
+from claimtrace.core.database import Graph, open_driver
 from claimtrace.core.settings import Settings
 from tests.support.asgi import serve
 
@@ -75,21 +74,21 @@ def error_of(body: Any) -> dict[str, Any]:
     return error
 
 
-async def audit_events(driver: AsyncDriver, database: str, request_id: str) -> list[dict[str, Any]]:
+async def audit_events(graph: Graph, request_id: str) -> list[dict[str, Any]]:
     """The audit events of one request, oldest first."""
-    records, _, _ = await driver.execute_query(
+    records, _, _ = await graph.driver.execute_query(
         "MATCH (e:AuditEvent {requestId: $requestId}) RETURN e ORDER BY e.at, e.id",
         requestId=request_id,
-        database_=database,
+        database_=graph.database,
     )
     return [dict(record["e"]) for record in records]
 
 
-async def count_nodes(driver: AsyncDriver, database: str, label: str, node_id: str) -> int:
-    records, _, _ = await driver.execute_query(
+async def count_nodes(graph: Graph, label: str, node_id: str) -> int:
+    records, _, _ = await graph.driver.execute_query(
         "MATCH (n {id: $id}) WHERE $label IN labels(n) RETURN count(n) AS n",
         id=node_id,
         label=label,
-        database_=database,
+        database_=graph.database,
     )
     return int(records[0]["n"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from neo4j import AsyncDriver
 
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 from claimtrace.core.store.provenance import fetch_provenance
 from claimtrace.core.vocabulary import Mode
@@ -15,9 +15,9 @@ pytestmark = pytest.mark.neo4j
 
 
 async def test_efp_claim_traces_to_unnamed_reports_in_the_jerusalem_post(
-    seed_graph: AsyncDriver, settings: Settings
+    seed_graph: Graph, settings: Settings
 ) -> None:
-    provenance = await fetch_provenance(seed_graph, settings.neo4j_database, "claim-efp-196-killed")
+    provenance = await fetch_provenance(seed_graph, "claim-efp-196-killed")
     assert provenance is not None
     assert provenance.claim.quantity is not None
     assert (provenance.claim.quantity.value, provenance.claim.quantity.qualifier) == (
@@ -40,11 +40,9 @@ async def test_efp_claim_traces_to_unnamed_reports_in_the_jerusalem_post(
 
 
 async def test_reported_speech_chain_ends_at_the_first_speaker(
-    seed_graph: AsyncDriver, settings: Settings
+    seed_graph: Graph, settings: Settings
 ) -> None:
-    provenance = await fetch_provenance(
-        seed_graph, settings.neo4j_database, "claim-ac-trump-threatened-iraq-sanctions"
-    )
+    provenance = await fetch_provenance(seed_graph, "claim-ac-trump-threatened-iraq-sanctions")
     assert provenance is not None
     [kadhim] = [a for a in provenance.assertions if a.speaker.id == "person-abbas-kadhim"]
     assert [step.speaker.id for step in kadhim.chain] == ["person-donald-trump"]
@@ -52,10 +50,8 @@ async def test_reported_speech_chain_ends_at_the_first_speaker(
     assert kadhim.affiliations[0].organization.name == "Atlantic Council"
 
 
-async def test_assertions_are_ordered_by_date(seed_graph: AsyncDriver, settings: Settings) -> None:
-    provenance = await fetch_provenance(
-        seed_graph, settings.neo4j_database, "claim-soleimani-strike-restored-deterrence"
-    )
+async def test_assertions_are_ordered_by_date(seed_graph: Graph, settings: Settings) -> None:
+    provenance = await fetch_provenance(seed_graph, "claim-soleimani-strike-restored-deterrence")
     assert provenance is not None
     dates = [a.asserted.date for a in provenance.assertions if a.asserted]
     assert len(dates) >= 3
@@ -65,5 +61,5 @@ async def test_assertions_are_ordered_by_date(seed_graph: AsyncDriver, settings:
     assert stances["person-frederic-hof"] == "SUPPORTS"
 
 
-async def test_unknown_claim_has_no_provenance(seed_graph: AsyncDriver, settings: Settings) -> None:
-    assert await fetch_provenance(seed_graph, settings.neo4j_database, "claim-unknown") is None
+async def test_unknown_claim_has_no_provenance(seed_graph: Graph, settings: Settings) -> None:
+    assert await fetch_provenance(seed_graph, "claim-unknown") is None
