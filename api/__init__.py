@@ -1,1 +1,2 @@
-"""The claimtrace ASGI application: settings, database access, HTTP concerns."""
+"""The ASGI application: the lifespan that opens the driver, HTTP limits, tokens,
+error masking and health checks around the GraphQL schema."""

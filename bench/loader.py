@@ -25,9 +25,9 @@ class LoadFailed(RuntimeError):
 
 
 def run_loader(settings: Settings, folder: Path, *, batch_rows: int = 20_000) -> LoadRun:
-    """``python -m loaders load`` on ``folder``: wall time and the process's peak RSS."""
+    """``claimtrace-load load`` on ``folder``: wall time and the process's peak RSS."""
     command = [
-        sys.executable, "-m", "loaders", "load", str(folder),
+        sys.executable, "-m", "claimtrace.loaders", "load", str(folder),
         "--quiet", "--batch-rows", str(batch_rows),
     ]  # fmt: skip
     started = time.perf_counter()

@@ -30,7 +30,7 @@ AWAIT_INDEXES: Final = load("await_indexes")
 
 LIST_TOPICS: Final = load("list_topics")
 
-# Loading (loaders/): batched UNWIND writes, MERGE on stable ids.
+# Writing (core/writing.py, for the loader and the mutations): batched UNWIND, MERGE on ids.
 LOAD_ORGANIZATIONS: Final = load("load_organizations")
 LOAD_PEOPLE: Final = load("load_people")
 LOAD_TOPICS: Final = load("load_topics")
@@ -47,7 +47,7 @@ LOAD_CONFLICTS: Final = load("load_conflicts")
 UPDATE_FIRST_ASSERTED: Final = load("update_first_asserted")
 GRAPH_COUNTS: Final = load("graph_counts")
 
-# Reading (api/store/): each answers one question in one round trip.
+# Reading (core/store/): each answers one question in one round trip.
 CLAIM_PROVENANCE: Final = load("claim_provenance")
 CLAIMS_BY_ID: Final = load("claims_by_id")
 CLAIM_CONFLICTS: Final = load("claim_conflicts")
@@ -58,7 +58,7 @@ SOURCES_BY_ID: Final = load("sources_by_id")
 PEOPLE_PAGE: Final = load("people_page")
 PEOPLE_BY_ID: Final = load("people_by_id")
 
-# Writing through the API (mutations); the writes themselves reuse the loader's statements.
+# Checks a mutation makes against the graph before it writes (core/store/writes.py).
 MISSING_REFERENCES: Final = load("missing_references")
 SOURCE_FOR_QUOTE: Final = load("source_for_quote")
 ASSERTION_BRIEF: Final = load("assertion_brief")

@@ -1,4 +1,6 @@
-"""Turning raw YAML mappings into validated records, and cross-checking them.
+"""Turning raw mappings (a YAML or JSON record, a mutation's input) into validated
+records: every rule a single record must meet, for the loader and the API alike.
+What needs the whole folder (references, unique ids) is checked by the loader.
 
 Nothing is written unless everything validates. Every problem names the
 file, the record and the field, so a curator can go straight to it.

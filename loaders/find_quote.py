@@ -6,7 +6,7 @@ loose about those differences, but what it prints is always the exact
 substring ``text[start:end]`` of the document, ready to paste into a claim
 file.
 
-    python -m loaders.find_quote data/documents/002_5d32115cbb27db34.txt \
+    python -m claimtrace.loaders.find_quote data/documents/002_5d32115cbb27db34.txt \
         "Reports say that the EFPs killed at least 196 US troops"
 """
 
@@ -86,7 +86,7 @@ def _matches(text: str, folded: str, origin: list[int], needle: str) -> Iterator
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m loaders.find_quote",
+        prog="python -m claimtrace.loaders.find_quote",
         description="Print the exact offsets of a quote in a source document.",
     )
     parser.add_argument("document", type=Path, help="the document's text file")

@@ -1,4 +1,4 @@
-"""Write the SDL of the schema: ``python -m schema.export schema.graphql``."""
+"""Write the SDL of the schema: ``python -m claimtrace.schema.export schema.graphql``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def sdl() -> str:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
-        print("usage: python -m schema.export PATH", file=sys.stderr)
+        print("usage: python -m claimtrace.schema.export PATH", file=sys.stderr)
         return 2
     Path(argv[0]).write_text(sdl(), encoding="utf-8")
     return 0

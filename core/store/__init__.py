@@ -1,4 +1,4 @@
-"""Data access: one function per question, each taking the driver and database name.
+"""Data access: one function per question, each taking a Graph (the driver and its database).
 
 Functions return storage records (plain frozen dataclasses), never GraphQL types.
 """

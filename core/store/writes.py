@@ -1,6 +1,7 @@
-"""Writes through the API: validated exactly as the loader validates files, and
-written by the loader's own batched statements, one transaction per mutation,
-together with the mutation's audit event.
+"""Writes through the API: validated by the same rules as the loader's files
+(core/validation.py), planned by the same rows (core/plans.py) and written by the
+same statements (core/writing.py), one transaction per mutation, together with the
+mutation's audit event.
 
 Ids are chosen by the client, so a write can be retried: the same content again
 is accepted as already there, other content under a known id is refused. That

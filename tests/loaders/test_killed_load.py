@@ -58,7 +58,7 @@ async def test_reload_after_a_kill_gives_the_uninterrupted_graph(
 ) -> None:
     corpus = tmp_path / "corpus"
     counts = generate(corpus, claims=CLAIMS, seed=11)
-    command = [sys.executable, "-m", "loaders", "load", str(corpus), "--quiet"]
+    command = [sys.executable, "-m", "claimtrace.loaders", "load", str(corpus), "--quiet"]
     command += ["--batch-rows", str(BATCH_ROWS)]
     loader = await asyncio.create_subprocess_exec(
         *command, env=api_environment(settings), stdout=DEVNULL, stderr=DEVNULL
