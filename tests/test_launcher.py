@@ -9,6 +9,8 @@ import pytest
 from tests.support.server import launcher
 
 
+# Runs Neo4j's own admin tool: it needs the jars that starting the test instance fetches.
+@pytest.mark.neo4j
 def test_initial_password_may_begin_with_a_dash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
