@@ -54,6 +54,7 @@ class WriteBatch:
     republishes: list[Row] = field(default_factory=list)
     claims: list[Row] = field(default_factory=list)
     claim_topics: list[Row] = field(default_factory=list)
+    refines: list[Row] = field(default_factory=list)
     assertions: list[Row] = field(default_factory=list)
     cites: list[Row] = field(default_factory=list)
     conflicts: list[Row] = field(default_factory=list)
@@ -93,6 +94,9 @@ def rows_of(record: AnyRecord) -> Iterator[PlannedRow]:
             yield PlannedRow("claims", record.id, node_row(record))
             for topic in record.topics:
                 yield PlannedRow("claim_topics", record.id, {"claim": record.id, "topic": topic})
+            for broader in record.refines:
+                link = {"claim": record.id, "broader": broader}
+                yield PlannedRow("refines", record.id, link, target=broader)
         case Assertion():
             yield from _assertion_rows(record)
         case Conflict():

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from claimtrace.core.vocabulary import (
+    AssertedDate,
     Confidence,
     ConflictKind,
     Hedge,
@@ -148,12 +149,20 @@ class Claim:
     text: str
     topics: tuple[str, ...] = ()
     quantity: Quantity | None = None
+    refers_to: PartialDate | None = None  # when the event the claim is about happened
+    refines: tuple[str, ...] = ()  # broader claims this one states more narrowly
 
     def props(self) -> dict[str, Any]:
-        return {"text": self.text, **Quantity.props_of(self.quantity)}
+        props = {"text": self.text, **Quantity.props_of(self.quantity)}
+        if self.refers_to is not None:  # absent rather than null keeps older hashes valid
+            props |= self.refers_to.props("refersTo")
+        return props
 
     def links(self) -> dict[str, Any]:
-        return {"topics": sorted(self.topics)}
+        links: dict[str, Any] = {"topics": sorted(self.topics)}
+        if self.refines:
+            links["refines"] = sorted(self.refines)
+        return links
 
 
 @dataclass(frozen=True)
@@ -168,7 +177,7 @@ class Assertion:
     quote: str
     start: int
     end: int
-    asserted: PartialDate
+    asserted: AssertedDate
     cites: tuple[str, ...] = ()
     note: str | None = None
 
@@ -180,7 +189,7 @@ class Assertion:
             "quote": self.quote,
             "start": self.start,
             "end": self.end,
-            **self.asserted.props("asserted"),
+            **self.asserted.props(),
             "note": self.note,
         }
 

@@ -26,8 +26,10 @@ from claimtrace.core.records import (
 )
 from claimtrace.core.vocabulary import (
     DATE_FORMATS,
+    AssertedDate,
     Confidence,
     ConflictKind,
+    DateBasis,
     Hedge,
     Mode,
     OrganizationKind,
@@ -268,9 +270,21 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+CLAIM_FIELDS = ("id", "text", "topics", "quantity", "refers_to", "refines")
+
+
 def claim(raw: Any, file: str, problems: Problems) -> Claim | None:
-    f = Fields(raw, file, "claim", ("id", "text", "topics", "quantity"), problems)
-    record = Claim(f.record_id(), f.text("text"), f.ids("topics"), _quantity(f))
+    f = Fields(raw, file, "claim", CLAIM_FIELDS, problems)
+    record = Claim(
+        id=f.record_id(),
+        text=f.text("text"),
+        topics=f.ids("topics"),
+        quantity=_quantity(f),
+        refers_to=f.partial_date("refers_to", f.raw.get("refers_to")),
+        refines=f.ids("refines"),
+    )
+    if record.id and record.id in record.refines:
+        f.fail("refines", "refines itself")
     return record if f.ok else None
 
 
@@ -304,19 +318,56 @@ class QuotedSource:
     id: str
     text: str | None
     published: PartialDate
+    authors: tuple[str, ...] = ()
+
+
+PUBLICATION = "publication"  # `asserted: publication`: said when the source was published
+UNKNOWN = "unknown"  # `asserted: unknown`: no later than the source's publication
+
+
+def asserted_date(f: Fields, speaker: str, found_in: Source | QuotedSource | None) -> AssertedDate:
+    """An assertion's date and its basis. A stated date must not be later than the
+    source; the publication date belongs to its authors only; without either, the
+    date is unknown, bounded by the publication. Nothing else is ever assumed."""
+    raw = f.raw.get("asserted")
+    published = found_in.published if found_in else PartialDate("1970", Precision.YEAR)
+    is_author = found_in is not None and speaker in found_in.authors
+    if raw is None:
+        raw = PUBLICATION if is_author else UNKNOWN
+    if raw == UNKNOWN:
+        return AssertedDate.unknown(published)
+    if raw == PUBLICATION:
+        if not is_author:
+            f.fail(
+                "asserted",
+                f"{speaker} is not an author of the source: its publication date is not when "
+                "they said it (give the date the text states, or unknown)",
+            )
+        return AssertedDate.known(DateBasis.PUBLICATION, published)
+    if isinstance(raw, str):
+        f.fail(
+            "asserted", f"must be {{date, precision}}, {PUBLICATION} or {UNKNOWN}; got {raw[:40]!r}"
+        )
+        return AssertedDate.unknown(published)
+    stated = f.partial_date("asserted", raw)
+    if stated is None:
+        return AssertedDate.unknown(published)
+    if stated.earliest > published.latest:
+        f.fail("asserted", f"{stated.date} is after the source's publication ({published.date})")
+    return AssertedDate.known(DateBasis.STATED, stated)
 
 
 def assertion(
     raw: Any, file: str, problems: Problems, found_in: Source | QuotedSource | None
 ) -> Assertion | None:
     f = Fields(raw, file, "assertion", ASSERTION_FIELDS, problems)
-    asserted = f.partial_date("asserted", f.raw.get("asserted"))
+    speaker = f.record_id("by")
     if found_in is None:
         f.fail("(file)", "assertions need the file's `source` to name a known source")
     record = Assertion(
         id=f.record_id(),
         claim=f.record_id("claim"),
-        by=f.record_id("by"),
+        by=speaker,
         source=found_in.id if found_in else "",
         stance=f.enum("stance", Stance),
         mode=f.enum("mode", Mode),
@@ -324,8 +375,7 @@ def assertion(
         quote=f.text("quote"),
         start=f.integer("start"),
         end=f.integer("end"),
-        asserted=asserted
-        or (found_in.published if found_in else PartialDate("1970", Precision.YEAR)),
+        asserted=asserted_date(f, speaker, found_in),
         cites=f.ids("cites"),
         note=f.optional_text("note"),
     )

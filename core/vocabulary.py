@@ -50,6 +50,21 @@ class Precision(StrEnum):
     MINUTE = "MINUTE"
 
 
+class DateBasis(StrEnum):
+    """Where an assertion's date comes from."""
+
+    STATED = "STATED"  # the text gives it
+    PUBLICATION = "PUBLICATION"  # the speaker is an author: said when the source was published
+    BOUNDED = "BOUNDED"  # unknown: no later than the source's publication
+
+
+class DateMatch(StrEnum):
+    """How a date range filter treats a partial date, which is an interval."""
+
+    OVERLAPS = "OVERLAPS"  # could fall in the range
+    WITHIN = "WITHIN"  # certainly falls in the range
+
+
 class Qualifier(StrEnum):
     """How a stated number is meant: at least 196, about 110, exactly 1 ..."""
 
@@ -120,12 +135,53 @@ def is_date_of(date: str, precision: Precision) -> bool:
     return True
 
 
+SHAPE_PRECISION = {
+    len("2020"): Precision.YEAR,
+    len("2020-03"): Precision.MONTH,
+    len("2020-03-11"): Precision.DAY,
+    len("2020-03-11T10:00"): Precision.MINUTE,
+}
+MINUTE = "%Y-%m-%dT%H:%M"  # every interval bound is an ISO minute: they compare as text
+
+
 @dataclass(frozen=True)
 class PartialDate:
-    """An ISO date of stated precision: 2020, 2020-03, 2020-03-11, 2021-07-08T10:00."""
+    """An ISO date of stated precision: 2020, 2020-03, 2020-03-11, 2021-07-08T10:00.
+
+    It stands for an interval: 2020-03 is every minute from 2020-03-01T00:00 to
+    2020-03-31T23:59. ``earliest`` and ``latest`` are its bounds, inclusive.
+    """
 
     date: str
     precision: Precision
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate | None:
+        """The partial date ``text`` writes, its precision read from its shape;
+        None unless it is well formed and exists (2020-13 and 2020-02-30 do not)."""
+        precision = SHAPE_PRECISION.get(len(text))
+        if precision is None or not is_date_of(text, precision):
+            return None
+        return cls(text, precision)
+
+    @property
+    def earliest(self) -> str:
+        start = dt.datetime.strptime(self.date, DATE_FORMATS[self.precision])
+        return start.strftime(MINUTE)
+
+    @property
+    def latest(self) -> str:
+        start = dt.datetime.strptime(self.date, DATE_FORMATS[self.precision])
+        match self.precision:
+            case Precision.YEAR:
+                after = start.replace(year=start.year + 1)
+            case Precision.MONTH:
+                after = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            case Precision.DAY:
+                after = start + dt.timedelta(days=1)
+            case Precision.MINUTE:
+                after = start + dt.timedelta(minutes=1)
+        return (after - dt.timedelta(minutes=1)).strftime(MINUTE)
 
     @classmethod
     def from_props(cls, props: Mapping[str, Any], name: str) -> PartialDate | None:
@@ -162,4 +218,45 @@ class Quantity:
             "quantityValue": quantity.value if quantity else None,
             "quantityUnit": quantity.unit if quantity else None,
             "quantityQualifier": quantity.qualifier.value if quantity else None,
+        }
+
+
+@dataclass(frozen=True)
+class AssertedDate:
+    """When an assertion was made, as far as the evidence tells, and why.
+
+    ``date`` is None when unknown (BOUNDED). ``not_after`` is the latest moment it
+    can have been made: the end of the date when known, else of the source's
+    publication. Both bounds are ISO minutes, inclusive.
+    """
+
+    basis: DateBasis
+    date: PartialDate | None
+    not_after: str
+
+    @classmethod
+    def known(cls, basis: DateBasis, date: PartialDate) -> AssertedDate:
+        return cls(basis, date, date.latest)
+
+    @classmethod
+    def unknown(cls, published: PartialDate) -> AssertedDate:
+        return cls(DateBasis.BOUNDED, None, published.latest)
+
+    @classmethod
+    def from_props(cls, props: Mapping[str, Any]) -> AssertedDate:
+        date = PartialDate.from_props(props, "asserted")
+        return cls(DateBasis(props["assertedBasis"]), date, props["assertedNotAfter"])
+
+    @property
+    def not_before(self) -> str | None:
+        """The earliest moment it can have been made; None when unknown."""
+        return self.date.earliest if self.date else None
+
+    def props(self) -> dict[str, Any]:
+        return {
+            "asserted": self.date.date if self.date else None,
+            "assertedPrecision": self.date.precision.value if self.date else None,
+            "assertedBasis": self.basis.value,
+            "assertedNotBefore": self.not_before,
+            "assertedNotAfter": self.not_after,
         }

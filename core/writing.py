@@ -41,6 +41,7 @@ LINK_STATEMENTS: tuple[tuple[LiteralString, str], ...] = (
     (cypher.LOAD_WRITTEN_BY, "written_by"),
     (cypher.LOAD_REPUBLISHES, "republishes"),
     (cypher.LOAD_CLAIM_TOPICS, "claim_topics"),
+    (cypher.LOAD_REFINES, "refines"),
 )
 
 

@@ -47,7 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.folder = seed_corpus()
     try:
         if args.command == "check":
-            totals = check_folder(args.folder)
+            checked = check_folder(args.folder)
+            totals = checked.totals
+            _warn(checked.warnings)
             print(
                 f"{args.folder}: valid: {totals['Source']} sources, "
                 f"{totals['Claim']} claims, {totals['Assertion']} assertions, "
@@ -90,8 +92,14 @@ async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
 
             report = await load_folder(graph, folder, max_batch_rows=batch_rows, on_batch=advance)
         counts = await graph_counts(graph)
+    _warn(report.warnings)
     print(_summary(folder, report, time.perf_counter() - started, counts))
     return 0
+
+
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def _summary(

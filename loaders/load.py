@@ -13,6 +13,7 @@ from claimtrace.core.database import Graph
 from claimtrace.core.migrations import apply_migrations
 from claimtrace.core.plans import WriteBatch
 from claimtrace.core.writing import write_batch
+from claimtrace.loaders.duplicates import MAX_CLAIMS, likely_duplicates
 from claimtrace.loaders.reading import stage_folder
 from claimtrace.loaders.staging import Staging
 
@@ -23,16 +24,31 @@ class LoadReport:
 
     in_files: Counter[str]
     created: Counter[str]
+    warnings: tuple[str, ...] = ()
 
     def already_there(self, kind: str) -> int:
         return self.in_files[kind] - self.created[kind]
 
 
-def check_folder(folder: Path) -> Counter[str]:
-    """Validate ``folder`` without connecting; the records it holds, by kind."""
+@dataclass(frozen=True)
+class CheckReport:
+    totals: Counter[str]
+    warnings: tuple[str, ...]
+
+
+def check_folder(folder: Path) -> CheckReport:
+    """Validate ``folder`` without connecting: the records it holds, by kind, and
+    what a curator should look at (likely duplicate claims)."""
     with Staging.create() as staging:
         stage_folder(folder, staging)
-        return staging.totals()
+        return CheckReport(staging.totals(), warnings_of(staging))
+
+
+def warnings_of(staging: Staging) -> tuple[str, ...]:
+    count = staging.claim_count()
+    if count > MAX_CLAIMS:
+        return (f"likely duplicates not looked for: {count} claims (more than {MAX_CLAIMS})",)
+    return tuple(str(pair) for pair in likely_duplicates(staging.claims()))
 
 
 async def load_folder(
@@ -59,4 +75,4 @@ async def load_folder(
             created += await write_batch(graph, batch, recorded_at)
             if on_batch is not None:
                 on_batch(batch)
-        return LoadReport(in_files=staging.totals(), created=created)
+        return LoadReport(staging.totals(), created, warnings_of(staging))

@@ -32,6 +32,7 @@ from claimtrace.core.records import (
     Source,
 )
 from claimtrace.core.validation import Problems
+from claimtrace.loaders.coverage import Quoted, check_coverage
 from claimtrace.loaders.staging import StagedUnit, Staging
 
 SECTIONS = (
@@ -75,19 +76,45 @@ class FolderReader:
     problems: Problems
     texts: DocumentTexts
     shared_sources: dict[str, Source]
+    # Where each assertion quotes its source: kept only when the folder has coverage files.
+    quoted: list[Quoted] | None = None
 
     def display_name(self, path: Path) -> str:
         parent = self.folder.parent
         return str(path.relative_to(parent)) if parent in path.parents else str(path)
 
 
-def stage_folder(folder: Path, staging: Staging) -> None:
-    """Read, validate and stage everything under ``folder``; ValidationError on any problem."""
+def stage_folder(folder: Path, staging: Staging, *, coverage: bool = True) -> None:
+    """Read, validate and stage everything under ``folder``; ValidationError on any problem.
+
+    When the folder has ``coverage/`` files, they are checked too (unless ``coverage``
+    is False, as when drafting them)."""
+    covered = folder / "coverage"
+    reader = _read_folder(folder, staging, keep_quotes=coverage and covered.is_dir())
+    if reader.quoted is not None:
+        texts = {s.id: s.text for s in reader.shared_sources.values() if s.text is not None}
+        check_coverage(covered, texts, reader.quoted, reader.problems)
+    reader.problems.raise_if_any()
+
+
+def quoted_spans(folder: Path) -> tuple[dict[str, str], list[Quoted]]:
+    """The texts of the folder's shared sources, and where each assertion quotes its
+    source (for drafting coverage files); ValidationError if the folder is invalid."""
+    with Staging.create() as staging:
+        reader = _read_folder(folder, staging, keep_quotes=True)
+        reader.problems.raise_if_any()
+    texts = {s.id: s.text for s in reader.shared_sources.values() if s.text is not None}
+    return texts, reader.quoted or []
+
+
+def _read_folder(folder: Path, staging: Staging, *, keep_quotes: bool) -> FolderReader:
     problems = Problems()
     if not folder.is_dir():
         problems.add(str(folder), "(folder)", "(path)", "is not a folder")
         problems.raise_if_any()
     reader = FolderReader(folder, problems, DocumentTexts(folder), {})
+    if keep_quotes:
+        reader.quoted = []
     for name in SHARED_FILES:
         path = folder / name
         if path.exists():
@@ -102,7 +129,7 @@ def stage_folder(folder: Path, staging: Staging) -> None:
         for label, raw in _units_of(path, reader):
             staging.add(_read_unit(label, raw, reader, shared=False))
     staging.cross_check(problems)
-    problems.raise_if_any()
+    return reader
 
 
 def _units_of(path: Path, reader: FolderReader) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -187,6 +214,9 @@ def _read_unit(
             unit.need(item["claim"], "asserted")
         if (assertion := check.assertion(item, name, problems, found_in)) is not None:
             _stage_assertion(unit, assertion)
+            if reader.quoted is not None:
+                quoted = Quoted(assertion.id, assertion.source, assertion.start, assertion.end)
+                reader.quoted.append(quoted)
     for item in section("conflicts"):
         if (conflict := check.conflict(item, name, problems)) is not None:
             _stage_conflict(unit, conflict)
@@ -239,6 +269,8 @@ def _stage_claim(unit: StagedUnit, claim: Claim) -> None:
     unit.need(claim.id, "defined")
     for topic in claim.topics:
         unit.expect(f"claim {claim.id}", "topics", topic, "topic", "topic")
+    for broader in claim.refines:
+        unit.expect(f"claim {claim.id}", "refines", broader, "claim", "claim")
     _stage(unit, claim)
     unit.size += 1
 

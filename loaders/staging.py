@@ -11,7 +11,7 @@ process's own temporary file, never input.
 
 Write order: a claim is written with the first unit that needs it (defines,
 asserts or contradicts it), a document's source with the unit that quotes it,
-and a link (CITES, REPUBLISHES) with the later of its two ends; people,
+and a link (CITES, REPUBLISHES, REFINES) with the later of its two ends; people,
 organizations and topics go first, in unit 0.
 """
 
@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from claimtrace.core.plans import Row, WriteBatch
 from claimtrace.core.validation import Problems
@@ -93,6 +94,10 @@ WRITE_UNITS = (
            (SELECT s.write_unit FROM staged s WHERE s.kind = 'sources' AND s.owner = staged.owner),
            (SELECT s.write_unit FROM staged s WHERE s.kind = 'sources' AND s.owner = staged.target))
        WHERE kind = 'republishes'""",
+    """UPDATE staged SET write_unit = max(
+           (SELECT s.write_unit FROM staged s WHERE s.kind = 'claims' AND s.owner = staged.owner),
+           (SELECT s.write_unit FROM staged s WHERE s.kind = 'claims' AND s.owner = staged.target))
+       WHERE kind = 'refines'""",
     "CREATE INDEX staged_write_unit ON staged (write_unit)",
 )
 
@@ -206,6 +211,15 @@ class Staging:
                 file, f"conflict {first} <> {second}", "claims",
                 "the same pair of claims is listed twice",
             )  # fmt: skip
+
+    def claim_count(self) -> int:
+        [(count,)] = self.db.execute("SELECT count(*) FROM staged WHERE kind = 'claims'")
+        return int(count)
+
+    def claims(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every staged claim's id and properties."""
+        for owner, row in self.db.execute("SELECT owner, row FROM staged WHERE kind = 'claims'"):
+            yield owner, marshal.loads(row)["props"]  # noqa: S302 (our own file)
 
     def totals(self) -> Counter[str]:
         counts: Counter[str] = Counter()

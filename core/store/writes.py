@@ -128,7 +128,7 @@ async def add_claim(graph: Graph, raw: dict[str, Any], attempt: Attempt) -> bool
     claim = check.claim(raw, INPUT, problems)
     _refuse_problems(problems)
     assert claim is not None
-    await _require(graph, topics=list(claim.topics))
+    await _require(graph, topics=list(claim.topics), claims=list(claim.refines))
     return await _write(graph, _batch("addClaim", claim), "Claim", attempt)
 
 
@@ -170,7 +170,7 @@ async def _source_for_quote(graph: Graph, source_id: str) -> QuotedSource:
     value = records[0]["source"]
     published = PartialDate.from_props(value, "published")
     assert published is not None  # every source has a publication date
-    return QuotedSource(id=value["id"], text=value["text"], published=published)
+    return QuotedSource(value["id"], value["text"], published, tuple(value["authors"]))
 
 
 async def link_conflict(graph: Graph, raw: dict[str, Any], attempt: Attempt) -> bool:

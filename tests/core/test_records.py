@@ -8,14 +8,22 @@ from claimtrace.core import validation as check
 from claimtrace.core.plans import WriteBatch, rows_of
 from claimtrace.core.records import Assertion, Claim, Source, content_hash
 from claimtrace.core.validation import Problems, QuotedSource
-from claimtrace.core.vocabulary import Hedge, Mode, PartialDate, Precision, SourceKind, Stance
+from claimtrace.core.vocabulary import (
+    AssertedDate,
+    Hedge,
+    Mode,
+    PartialDate,
+    Precision,
+    SourceKind,
+    Stance,
+)
 
 TEXT = "Officials say the base was hit twice."
 SOURCE = QuotedSource("src-a", TEXT, PartialDate("2021-07", Precision.MONTH))
 ASSERTION = Assertion(
     id="asrt-a", claim="claim-a", by="person-a", source="src-a", stance=Stance.SUPPORTS,
     mode=Mode.REPORTED, hedge=Hedge.CERTAIN, quote=TEXT, start=0, end=len(TEXT),
-    asserted=SOURCE.published, cites=("asrt-b", "asrt-c"),
+    asserted=AssertedDate.unknown(SOURCE.published), cites=("asrt-b", "asrt-c"),
 )  # fmt: skip
 
 

@@ -30,7 +30,7 @@ def first_assertion(content: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_the_seed_corpus_is_valid() -> None:
-    totals = check_folder(Path(__file__).resolve().parents[2] / "data")
+    totals = check_folder(Path(__file__).resolve().parents[2] / "data").totals
     assert totals["Claim"] >= 60
     assert totals["Assertion"] >= 90
 

@@ -1,0 +1,23 @@
+"""Likely duplicate claims: warned about, never refused."""
+
+from __future__ import annotations
+
+from claimtrace.loaders.duplicates import likely_duplicates
+
+
+def claim(text: str, value: float | None = None, unit: str | None = None) -> dict[str, object]:
+    return {"text": text, "quantityValue": value, "quantityUnit": unit}
+
+
+def test_the_same_quantity_or_most_words_are_flagged_and_nothing_else() -> None:
+    claims = [
+        ("claim-a", claim("EFPs killed at least 196 US troops.", 196, "US troops killed")),
+        ("claim-b", claim("Iranian penetrators killed 196 Americans.", 196, "US troops killed")),
+        ("claim-c", claim("Kataib Hezbollah fired rockets at Camp Taji in March 2020.")),
+        ("claim-d", claim("In March 2020 Kataib Hezbollah fired the rockets at Camp Taji.")),
+        ("claim-e", claim("The Soleimani strike restored deterrence against Iran.")),
+        ("claim-f", claim("Iraq is a victim caught in the middle.")),
+    ]
+    found = likely_duplicates(claims)
+    assert [(d.first, d.second) for d in found] == [("claim-a", "claim-b"), ("claim-c", "claim-d")]
+    assert found[0].why == "the same quantity: 196 US troops killed"
