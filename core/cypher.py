@@ -51,6 +51,8 @@ GRAPH_COUNTS: Final = load("graph_counts")
 # Reading (core/store/): each answers one question in one round trip.
 CLAIM_PROVENANCE: Final = load("claim_provenance")
 CLAIMS_BY_ID: Final = load("claims_by_id")
+CLAIM_AS_OF: Final = load("claim_as_of")
+CLAIM_REFINEMENTS: Final = load("claim_refinements")
 CLAIM_CONFLICTS: Final = load("claim_conflicts")
 COMPARE_POSITIONS: Final = load("compare_positions")
 CLAIMS_PAGE: Final = load("claims_page")

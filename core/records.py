@@ -129,6 +129,8 @@ class Source:
             "genre": self.genre,
             "language": self.language,
             **self.published.props("published"),
+            "publishedNotBefore": self.published.earliest,
+            "publishedNotAfter": self.published.latest,
             "confidence": self.confidence.value if self.confidence else None,
             "note": self.note,
             "text": self.text,

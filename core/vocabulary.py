@@ -225,32 +225,32 @@ class Quantity:
 class AssertedDate:
     """When an assertion was made, as far as the evidence tells, and why.
 
-    ``date`` is None when unknown (BOUNDED). ``not_after`` is the latest moment it
-    can have been made: the end of the date when known, else of the source's
-    publication. Both bounds are ISO minutes, inclusive.
+    ``date`` is None when unknown (BOUNDED). ``not_before`` and ``not_after`` bound
+    the moment it was made (ISO minutes, inclusive): the date's own interval when
+    known; when unknown, no lower bound and the end of the source's publication.
     """
 
     basis: DateBasis
     date: PartialDate | None
+    not_before: str | None
     not_after: str
 
     @classmethod
     def known(cls, basis: DateBasis, date: PartialDate) -> AssertedDate:
-        return cls(basis, date, date.latest)
+        return cls(basis, date, date.earliest, date.latest)
 
     @classmethod
     def unknown(cls, published: PartialDate) -> AssertedDate:
-        return cls(DateBasis.BOUNDED, None, published.latest)
+        return cls(DateBasis.BOUNDED, None, None, published.latest)
 
     @classmethod
     def from_props(cls, props: Mapping[str, Any]) -> AssertedDate:
-        date = PartialDate.from_props(props, "asserted")
-        return cls(DateBasis(props["assertedBasis"]), date, props["assertedNotAfter"])
-
-    @property
-    def not_before(self) -> str | None:
-        """The earliest moment it can have been made; None when unknown."""
-        return self.date.earliest if self.date else None
+        return cls(
+            DateBasis(props["assertedBasis"]),
+            PartialDate.from_props(props, "asserted"),
+            props.get("assertedNotBefore"),
+            props["assertedNotAfter"],
+        )
 
     def props(self) -> dict[str, Any]:
         return {

@@ -8,7 +8,12 @@ import strawberry
 
 from claimtrace.core.errors import BadInput
 from claimtrace.core.search import MAX_SEARCH_LENGTH
-from claimtrace.core.store.claims import ClaimFilterRecord, claim_conflicts, claims_page
+from claimtrace.core.store.claims import (
+    ClaimFilterRecord,
+    claim_as_of,
+    claim_conflicts,
+    claims_page,
+)
 from claimtrace.core.store.pages import check_first, decode_cursor
 from claimtrace.core.store.provenance import fetch_provenance
 from claimtrace.core.store.records import (
@@ -19,7 +24,10 @@ from claimtrace.core.store.records import (
     ProvenanceRecord,
 )
 from claimtrace.schema.common import (
+    AsOf,
+    AssertedDate,
     ConflictKind,
+    DateMatch,
     Hedge,
     Mode,
     PartialDate,
@@ -40,17 +48,40 @@ class Claim:
     id: strawberry.ID
     text: str
     quantity: Quantity | None
-    first_asserted: str | None = strawberry.field(
-        description="ISO date of the earliest assertion about it."
+    refers_to: PartialDate | None = strawberry.field(
+        description="When the event the claim is about happened, if known."
     )
+    first_asserted: str | None = strawberry.field(
+        description="The latest moment by which the claim had certainly been asserted: the "
+        "notAfter of its first appearance (ISO minute)."
+    )
+    as_of: strawberry.Private[dt.datetime | None] = None
+
+    @strawberry.field(description="Broader claims this one states more narrowly (REFINES).")
+    async def refines(self, info: strawberry.Info[Context, None]) -> list[Claim]:
+        links = await info.context.loaders.refinements.load((str(self.id), self.as_of))
+        return await self._claims(info, links.refines)
+
+    @strawberry.field(description="Narrower claims that refine this one.")
+    async def refined_by(self, info: strawberry.Info[Context, None]) -> list[Claim]:
+        links = await info.context.loaders.refinements.load((str(self.id), self.as_of))
+        return await self._claims(info, links.refined_by)
+
+    async def _claims(
+        self, info: strawberry.Info[Context, None], ids: tuple[str, ...]
+    ) -> list[Claim]:
+        records = await info.context.loaders.claims.load_many(list(ids))
+        return [Claim.from_record(r, self.as_of) for r in records if r is not None]
 
     @classmethod
-    def from_record(cls, record: ClaimRecord) -> Claim:
+    def from_record(cls, record: ClaimRecord, as_of: dt.datetime | None = None) -> Claim:
         return cls(
             id=strawberry.ID(record.id),
             text=record.text,
             quantity=record.quantity,
+            refers_to=record.refers_to,
             first_asserted=record.first_asserted,
+            as_of=as_of,
         )
 
 
@@ -62,7 +93,8 @@ class AssertionBrief:
     mode: Mode
     hedge: Hedge
     quote: str
-    asserted: PartialDate | None
+    asserted: PartialDate | None = strawberry.field(description="Null when unknown; see when.")
+    when: AssertedDate
     retracted_at: dt.datetime | None
     source_id: strawberry.ID
     source_title: str
@@ -78,7 +110,8 @@ class AssertionBrief:
             mode=record.mode,
             hedge=record.hedge,
             quote=record.quote,
-            asserted=record.asserted,
+            asserted=record.asserted.date,
+            when=record.asserted,
             retracted_at=record.retracted_at,
             source_id=strawberry.ID(record.source_id),
             source_title=record.source_title,
@@ -99,7 +132,10 @@ class Assertion:
     hedge: Hedge
     quote: str = strawberry.field(description="The exact words: source text[span.start:span.end].")
     span: Span
-    asserted: PartialDate | None
+    asserted: PartialDate | None = strawberry.field(
+        description="When it was said, null when unknown; when gives the basis and bounds."
+    )
+    when: AssertedDate
     recorded_at: dt.datetime | None
     retracted_at: dt.datetime | None = strawberry.field(description="Set once withdrawn; kept.")
     note: str | None
@@ -119,7 +155,8 @@ class Assertion:
             hedge=record.hedge,
             quote=record.quote,
             span=Span(start=record.start, end=record.end),
-            asserted=record.asserted,
+            asserted=record.asserted.date,
+            when=record.asserted,
             recorded_at=record.recorded_at,
             retracted_at=record.retracted_at,
             note=record.note,
@@ -142,13 +179,16 @@ class Conflict:
 
     @classmethod
     def from_record(
-        cls, record: ConflictRecord, this_side: list[AssertionBrief] | None = None
+        cls,
+        record: ConflictRecord,
+        this_side: list[AssertionBrief] | None = None,
+        as_of: dt.datetime | None = None,
     ) -> Conflict:
         """``this_side``: already converted, when several conflicts share it."""
         return cls(
             kind=record.kind,
             note=record.note,
-            other_claim=Claim.from_record(record.other_claim),
+            other_claim=Claim.from_record(record.other_claim, as_of),
             this_side=this_side
             if this_side is not None
             else [AssertionBrief.from_record(a) for a in record.this_side],
@@ -164,6 +204,10 @@ class Provenance:
         description="Distinct outlets supporting the claim, after following citations to the "
         "first speaker and republished copies to their original."
     )
+    independent_source_count_with_refinements: int = strawberry.field(
+        description="The same, counting also the outlets that support a narrower claim "
+        "refining this one (support for the narrower claim is support for this one)."
+    )
     conflicts: list[Conflict]
 
     @strawberry.field(description="The earliest assertion: where the claim first appeared.")
@@ -171,16 +215,19 @@ class Provenance:
         return self.assertions[0] if self.assertions else None
 
     @classmethod
-    def from_record(cls, record: ProvenanceRecord) -> Provenance:
+    def from_record(cls, record: ProvenanceRecord, as_of: dt.datetime | None) -> Provenance:
         conflicts = record.conflicts
         this_side = (
             [AssertionBrief.from_record(a) for a in conflicts[0].this_side] if conflicts else []
         )
         return cls(
-            claim=Claim.from_record(record.claim),
+            claim=Claim.from_record(record.claim, as_of),
             assertions=[Assertion.from_record(a) for a in record.assertions],
             independent_source_count=record.independent_source_count,
-            conflicts=[Conflict.from_record(c, this_side) for c in conflicts],
+            independent_source_count_with_refinements=(
+                record.independent_source_count_with_refinements
+            ),
+            conflicts=[Conflict.from_record(c, this_side, as_of) for c in conflicts],
         )
 
 
@@ -200,10 +247,19 @@ class ClaimFilter:
     source_id: strawberry.ID | None = None
     publisher_id: strawberry.ID | None = None
     asserted_from: str | None = strawberry.field(
-        default=None, description="An assertion dated on or after: 2020, 2020-03 or 2020-03-11."
+        default=None,
+        description="An assertion made on or after: 2020, 2020-03 or 2020-03-11 (from the "
+        "start of that period; see dateMatch).",
     )
     asserted_to: str | None = strawberry.field(
-        default=None, description="An assertion dated on or before: 2020, 2020-03 or 2020-03-11."
+        default=None,
+        description="An assertion made on or before: 2020, 2020-03 or 2020-03-11 (to the end "
+        "of that period; see dateMatch).",
+    )
+    date_match: DateMatch = strawberry.field(
+        default=DateMatch.OVERLAPS,
+        description="OVERLAPS (default): the assertion could have been made in the range; "
+        "WITHIN: it certainly was. An unknown date (no later than its source) is never WITHIN.",
     )
     has_conflicts: bool | None = None
     stance: Stance | None = strawberry.field(
@@ -226,8 +282,9 @@ class ClaimFilter:
             publisher_id=optional_id(self.publisher_id),
             asserted_from=check_partial_date("filter.assertedFrom", self.asserted_from),
             asserted_to=check_partial_date("filter.assertedTo", self.asserted_to),
+            date_match=self.date_match,
             has_conflicts=self.has_conflicts,
-            stance=self.stance.value if self.stance else None,
+            stance=self.stance,
         )
 
 
@@ -248,23 +305,35 @@ class ClaimQueries:
         page = await claims_page(context.graph, where, check_first(first), decode_cursor(after))
         return connection(page, Claim.from_record)
 
-    @strawberry.field(description="One claim by id; null when there is none.")
-    async def claim(self, info: strawberry.Info[Context, None], id: strawberry.ID) -> Claim | None:
-        record = await info.context.loaders.claims.load(str(id))
-        return Claim.from_record(record) if record else None
+    @strawberry.field(description="One claim by id; null when there is none (then).")
+    async def claim(
+        self,
+        info: strawberry.Info[Context, None],
+        id: strawberry.ID,
+        as_of: AsOf = None,
+    ) -> Claim | None:
+        if as_of is None:
+            record = await info.context.loaders.claims.load(str(id))
+        else:
+            record = await claim_as_of(info.context.graph, str(id), as_of)
+        return Claim.from_record(record, as_of) if record else None
 
     @strawberry.field(description="The claims that contradict this one, and who holds each side.")
     async def conflicts(
-        self, info: strawberry.Info[Context, None], claim_id: strawberry.ID
+        self,
+        info: strawberry.Info[Context, None],
+        claim_id: strawberry.ID,
+        as_of: AsOf = None,
     ) -> list[Conflict]:
-        context = info.context
-        records = await claim_conflicts(context.graph, str(claim_id))
-        return [Conflict.from_record(r) for r in records]
+        records = await claim_conflicts(info.context.graph, str(claim_id), as_of)
+        return [Conflict.from_record(r, as_of=as_of) for r in records or ()]
 
     @strawberry.field(description="The provenance of a claim, in one database round trip.")
     async def provenance(
-        self, info: strawberry.Info[Context, None], claim_id: strawberry.ID
+        self,
+        info: strawberry.Info[Context, None],
+        claim_id: strawberry.ID,
+        as_of: AsOf = None,
     ) -> Provenance | None:
-        context = info.context
-        record = await fetch_provenance(context.graph, str(claim_id))
-        return Provenance.from_record(record) if record else None
+        record = await fetch_provenance(info.context.graph, str(claim_id), as_of)
+        return Provenance.from_record(record, as_of) if record else None

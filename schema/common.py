@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import re
+import datetime as dt
+from typing import Annotated
 
 import strawberry
 
 from claimtrace.core.errors import BadInput
 from claimtrace.core.vocabulary import (
+    AssertedDate,
     ConflictKind,
+    DateBasis,
+    DateMatch,
     Hedge,
     Mode,
     PartialDate,
@@ -19,7 +23,11 @@ from claimtrace.core.vocabulary import (
 )
 
 __all__ = [
+    "AsOf",
+    "AssertedDate",
     "ConflictKind",
+    "DateBasis",
+    "DateMatch",
     "Hedge",
     "Mode",
     "PartialDate",
@@ -32,19 +40,28 @@ __all__ = [
     "optional_id",
 ]
 
-# ASCII digits only, and the whole value: `$` alone would also let a trailing newline pass.
-PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+
+AsOf = Annotated[
+    dt.datetime | None,
+    strawberry.argument(
+        description="The graph as it stood at this moment: what was recorded later is absent, "
+        "and a retraction made later is not applied. Now when null."
+    ),
+]
 
 
-def check_partial_date(field: str, value: str | None) -> str | None:
-    """A filter date: 2020, 2020-03 or 2020-03-11 (compared as ISO text)."""
-    if value is not None and not PARTIAL_DATE.fullmatch(value):
+def check_partial_date(field: str, value: str | None) -> PartialDate | None:
+    """A filter date: 2020, 2020-03, 2020-03-11 or 2020-03-11T10:00, one that exists."""
+    if value is None:
+        return None
+    date = PartialDate.parse(value)
+    if date is None:
         raise BadInput(
-            f"{field.rsplit('.', 1)[-1]} must be a date like 2020, 2020-03 or 2020-03-11; "
-            f"got {value!r}",
+            f"{field.rsplit('.', 1)[-1]} must be a date that exists, like 2020, 2020-03 or "
+            f"2020-03-11; got {value[:40]!r}",
             field=field,
         )
-    return value
+    return date
 
 
 def optional_id(value: strawberry.ID | None) -> str | None:
@@ -61,8 +78,24 @@ strawberry.enum(
 strawberry.enum(Precision, name="DatePrecision", description="How much of a date is known.")
 strawberry.enum(Qualifier, name="QuantityQualifier")
 strawberry.enum(ConflictKind, description="Why two claims cannot both hold.")
+strawberry.enum(
+    DateBasis,
+    description="Where an assertion's date comes from: STATED by the text; PUBLICATION, the "
+    "speaker is an author of the source; BOUNDED, unknown but no later than the publication.",
+)
+strawberry.enum(
+    DateMatch,
+    description="How a date range treats partial dates, which are intervals: OVERLAPS, could "
+    "fall in the range; WITHIN, certainly falls in it.",
+)
 strawberry.type(
     PartialDate, description="A date known only to its precision: 2020, 2020-03, 2020-03-11 ..."
+)
+strawberry.type(
+    AssertedDate,
+    description="When an assertion was made, as far as the evidence tells: the date (null when "
+    "unknown), its basis, and the earliest and latest moments it can have been made (ISO "
+    "minutes, inclusive; notBefore null when unknown).",
 )
 strawberry.type(
     Quantity, description="A number a claim states, with its qualifier ('at least 196')."

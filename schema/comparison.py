@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 
 import strawberry
@@ -9,7 +10,7 @@ import strawberry
 from claimtrace.core.errors import BadInput, NotFound
 from claimtrace.core.store.comparison import ComparisonRecord, PairRecord, compare_positions
 from claimtrace.schema.claims import Claim
-from claimtrace.schema.common import ConflictKind, Stance
+from claimtrace.schema.common import AsOf, ConflictKind, Stance
 from claimtrace.schema.context import Context
 from claimtrace.schema.people import Person
 
@@ -107,7 +108,9 @@ class PositionComparison:
     pairs: list[PairComparison]
 
     @classmethod
-    def from_record(cls, record: ComparisonRecord, order: list[str]) -> PositionComparison:
+    def from_record(
+        cls, record: ComparisonRecord, order: list[str], as_of: dt.datetime | None
+    ) -> PositionComparison:
         names = dict(record.people)
         people = {pid: Person(id=strawberry.ID(pid), name=names[pid]) for pid in order}
         rows = []
@@ -115,7 +118,7 @@ class PositionComparison:
             stances = {p.person_id: p for p in row.positions}
             rows.append(
                 PositionRow(
-                    claim=Claim.from_record(row.claim),
+                    claim=Claim.from_record(row.claim, as_of),
                     positions=[
                         PersonPosition(
                             person=people[pid],
@@ -144,6 +147,7 @@ class ComparisonQueries:
         info: strawberry.Info[Context, None],
         person_ids: list[strawberry.ID],
         topic_id: strawberry.ID | None = None,
+        as_of: AsOf = None,
     ) -> PositionComparison:
         ids = [str(pid) for pid in person_ids]
         if not MIN_PEOPLE <= len(ids) <= MAX_PEOPLE:
@@ -155,10 +159,10 @@ class ComparisonQueries:
             raise BadInput("personIds lists the same person twice", field="personIds")
         topic = str(topic_id) if topic_id is not None else None
         context = info.context
-        record = await compare_positions(context.graph, ids, topic)
+        record = await compare_positions(context.graph, ids, topic, as_of)
         unknown = sorted(set(ids) - {pid for pid, _ in record.people})
         if unknown:
             raise NotFound(f"no person with id {', '.join(unknown)}", field="personIds")
         if not record.topic_found:
             raise NotFound(f"no topic with id {topic}", field="topicId")
-        return PositionComparison.from_record(record, ids)
+        return PositionComparison.from_record(record, ids, as_of)

@@ -10,11 +10,20 @@ from typing import Any
 
 import strawberry
 
+from claimtrace.core.errors import BadInput
 from claimtrace.core.store import writes
 from claimtrace.core.store.claims import assertion_brief, claim_conflicts
 from claimtrace.schema.auditing import audited
 from claimtrace.schema.claims import AssertionBrief, Claim, Conflict
-from claimtrace.schema.common import ConflictKind, Hedge, Mode, Precision, Qualifier, Stance
+from claimtrace.schema.common import (
+    ConflictKind,
+    DateBasis,
+    Hedge,
+    Mode,
+    Precision,
+    Qualifier,
+    Stance,
+)
 from claimtrace.schema.context import Context
 from claimtrace.schema.sources import Source
 
@@ -26,6 +35,24 @@ class PartialDateInput:
 
     def raw(self) -> dict[str, str]:
         return {"date": self.date, "precision": self.precision.value}
+
+
+def _asserted(input: AddAssertionInput) -> object:
+    """The input's date in the form the validation reads (as in a claims file)."""
+    if input.asserted is not None:
+        if input.asserted_basis not in (None, DateBasis.STATED):
+            raise BadInput(
+                "a date is STATED: give assertedBasis STATED or leave it out",
+                field="input.assertedBasis",
+            )
+        return input.asserted.raw()
+    if input.asserted_basis is DateBasis.STATED:
+        raise BadInput("assertedBasis STATED needs the date: asserted", field="input.asserted")
+    if input.asserted_basis is None:
+        return None
+    return {DateBasis.PUBLICATION: "publication", DateBasis.BOUNDED: "unknown"}[
+        input.asserted_basis
+    ]
 
 
 @strawberry.input
@@ -58,6 +85,12 @@ class AddClaimInput:
     text: str
     topic_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     quantity: QuantityInput | None = None
+    refers_to: PartialDateInput | None = strawberry.field(
+        default=None, description="When the event the claim is about happened."
+    )
+    refines_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="Broader claims this one states more narrowly."
+    )
 
 
 @strawberry.input
@@ -73,7 +106,13 @@ class AddAssertionInput:
     end: int
     hedge: Hedge = Hedge.CERTAIN
     asserted: PartialDateInput | None = strawberry.field(
-        default=None, description="Defaults to the source's publication date."
+        default=None, description="The date the text gives for the words (basis STATED)."
+    )
+    asserted_basis: DateBasis | None = strawberry.field(
+        default=None,
+        description="Without a date: PUBLICATION (the speaker is an author of the source) or "
+        "BOUNDED (unknown, no later than the publication). When neither is given: PUBLICATION "
+        "for an author, BOUNDED for anyone else.",
     )
     cites_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     note: str | None = None
@@ -153,6 +192,8 @@ class Mutation:
             "id": str(input.id), "text": input.text, "topics": _ids(input.topic_ids),
             "quantity": {"value": quantity.value, "unit": quantity.unit,
                          "qualifier": quantity.qualifier.value} if quantity else None,
+            "refers_to": input.refers_to.raw() if input.refers_to else None,
+            "refines": _ids(input.refines_ids),
         })  # fmt: skip
         context = info.context
         async with audited(context, "addClaim", [str(input.id)]) as attempt:
@@ -170,7 +211,7 @@ class Mutation:
             "source": str(input.source_id), "stance": input.stance.value,
             "mode": input.mode.value, "hedge": input.hedge.value, "quote": input.quote,
             "start": input.start, "end": input.end,
-            "asserted": input.asserted.raw() if input.asserted else None,
+            "asserted": _asserted(input),
             "cites": _ids(input.cites_ids), "note": input.note,
         })  # fmt: skip
         context = info.context
@@ -190,7 +231,7 @@ class Mutation:
         async with audited(context, "linkConflict", claim_ids) as attempt:
             created = await writes.link_conflict(context.graph, raw, attempt)
         conflicts = await claim_conflicts(context.graph, claim_ids[0])
-        [record] = [c for c in conflicts if c.other_claim.id == claim_ids[1]]
+        [record] = [c for c in conflicts or () if c.other_claim.id == claim_ids[1]]
         return LinkConflictPayload(conflict=Conflict.from_record(record), created=created)
 
     @strawberry.mutation(

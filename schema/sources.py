@@ -7,7 +7,7 @@ import strawberry
 from claimtrace.core.store.pages import check_first, decode_cursor
 from claimtrace.core.store.records import SourceRecord
 from claimtrace.core.store.sources import SourceFilterRecord, sources_page
-from claimtrace.schema.common import PartialDate, check_partial_date, optional_id
+from claimtrace.schema.common import DateMatch, PartialDate, check_partial_date, optional_id
 from claimtrace.schema.context import Context
 from claimtrace.schema.pagination import Connection, connection
 from claimtrace.schema.people import Agent, Organization, agent_from_record
@@ -68,6 +68,11 @@ class SourceFilter:
     published_to: str | None = strawberry.field(
         default=None, description="On or before: 2020, 2020-03 or 2020-03-11."
     )
+    date_match: DateMatch = strawberry.field(
+        default=DateMatch.OVERLAPS,
+        description="OVERLAPS (default): the publication could fall in the range; WITHIN: it "
+        "certainly does (a source dated 2020 is not WITHIN 2020-03).",
+    )
     title_contains: str | None = strawberry.field(default=None, description="Any case.")
 
     def to_record(self) -> SourceFilterRecord:
@@ -77,6 +82,7 @@ class SourceFilter:
             kind=self.kind,
             published_from=check_partial_date("filter.publishedFrom", self.published_from),
             published_to=check_partial_date("filter.publishedTo", self.published_to),
+            date_match=self.date_match,
             title_contains=self.title_contains,
         )
 

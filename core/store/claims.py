@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,7 +11,13 @@ from claimtrace.core.database import Graph
 from claimtrace.core.search import lucene_literal
 from claimtrace.core.store.batch import fetch_by_ids, fetch_page
 from claimtrace.core.store.pages import Page, Position
-from claimtrace.core.store.records import AssertionBriefRecord, ClaimRecord, ConflictRecord
+from claimtrace.core.store.records import (
+    AssertionBriefRecord,
+    ClaimRecord,
+    ConflictRecord,
+    RefinementsRecord,
+)
+from claimtrace.core.vocabulary import DateMatch, PartialDate, Stance
 
 
 async def claims_by_id(graph: Graph, ids: Sequence[str]) -> list[ClaimRecord | None]:
@@ -18,9 +25,30 @@ async def claims_by_id(graph: Graph, ids: Sequence[str]) -> list[ClaimRecord | N
     return await fetch_by_ids(graph, cypher.CLAIMS_BY_ID, ids, "claim", ClaimRecord.from_map)
 
 
-async def claim_conflicts(graph: Graph, claim_id: str) -> list[ConflictRecord]:
-    records = await graph.read(cypher.CLAIM_CONFLICTS, claimId=claim_id)
-    return [ConflictRecord.from_map(r["conflict"]) for r in records]
+async def claim_refinements(
+    graph: Graph, ids: Sequence[str], as_of: dt.datetime | None
+) -> list[RefinementsRecord]:
+    """For each id, in order: the REFINES links around it (empty for an unknown id)."""
+    records = await graph.read(cypher.CLAIM_REFINEMENTS, ids=list(ids), asOf=as_of)
+    found = {record["id"]: RefinementsRecord.from_map(record) for record in records}
+    return [found.get(claim_id, RefinementsRecord(claim_id, (), ())) for claim_id in ids]
+
+
+async def claim_as_of(graph: Graph, claim_id: str, as_of: dt.datetime) -> ClaimRecord | None:
+    """The claim as the graph stood at ``as_of``; None if it was not recorded yet."""
+    records = await graph.read(cypher.CLAIM_AS_OF, id=claim_id, asOf=as_of)
+    return ClaimRecord.from_map(records[0]["claim"]) if records else None
+
+
+async def claim_conflicts(
+    graph: Graph, claim_id: str, as_of: dt.datetime | None = None
+) -> list[ConflictRecord] | None:
+    """The conflicts around a claim (as the graph stood at ``as_of``); None when the
+    claim does not exist (then)."""
+    records = await graph.read(cypher.CLAIM_CONFLICTS, claimId=claim_id, asOf=as_of)
+    if not records:
+        return None
+    return [ConflictRecord.from_map(conflict) for conflict in records[0]["conflicts"]]
 
 
 @dataclass(frozen=True)
@@ -32,10 +60,11 @@ class ClaimFilterRecord:
     person_id: str | None = None
     source_id: str | None = None
     publisher_id: str | None = None
-    asserted_from: str | None = None
-    asserted_to: str | None = None
+    asserted_from: PartialDate | None = None
+    asserted_to: PartialDate | None = None
+    date_match: DateMatch = DateMatch.OVERLAPS
     has_conflicts: bool | None = None
-    stance: str | None = None
+    stance: Stance | None = None
 
     @property
     def filters_assertions(self) -> bool:
@@ -66,9 +95,10 @@ async def claims_page(
             "personId": where.person_id,
             "sourceId": where.source_id,
             "publisherId": where.publisher_id,
-            "stance": where.stance,
-            "assertedFrom": where.asserted_from,
-            "assertedTo": where.asserted_to,
+            "stance": where.stance.value if where.stance else None,
+            "assertedFrom": where.asserted_from.earliest if where.asserted_from else None,
+            "assertedTo": where.asserted_to.latest if where.asserted_to else None,
+            "within": where.date_match is DateMatch.WITHIN,
         },
         "claim",
         ClaimRecord.from_map,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -90,9 +91,12 @@ class ComparisonRecord:
 
 
 async def compare_positions(
-    graph: Graph, person_ids: Sequence[str], topic_id: str | None
+    graph: Graph,
+    person_ids: Sequence[str],
+    topic_id: str | None,
+    as_of: dt.datetime | None = None,
 ) -> ComparisonRecord:
     records = await graph.read(
-        cypher.COMPARE_POSITIONS, personIds=list(person_ids), topicId=topic_id
+        cypher.COMPARE_POSITIONS, personIds=list(person_ids), topicId=topic_id, asOf=as_of
     )
     return ComparisonRecord.from_map(records[0])

@@ -16,7 +16,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from claimtrace.core.vocabulary import ConflictKind, Hedge, Mode, PartialDate, Quantity, Stance
+from claimtrace.core.vocabulary import (
+    AssertedDate,
+    ConflictKind,
+    Hedge,
+    Mode,
+    PartialDate,
+    Quantity,
+    Stance,
+)
 
 Map = Mapping[str, Any]  # a map projection, or the driver's record holding one
 
@@ -103,13 +111,31 @@ class ClaimRecord:
     id: str
     text: str
     quantity: Quantity | None
-    first_asserted: str | None
+    first_asserted: str | None  # the "no later than" of its first appearance, ISO minute
+    refers_to: PartialDate | None  # when the event it is about happened
 
     @classmethod
     def from_map(cls, value: Map) -> ClaimRecord:
         return cls(
-            value["id"], value["text"], Quantity.from_props(value), value.get("firstAsserted")
+            id=value["id"],
+            text=value["text"],
+            quantity=Quantity.from_props(value),
+            first_asserted=value.get("firstAsserted"),
+            refers_to=PartialDate.from_props(value, "refersTo"),
         )
+
+
+@dataclass(frozen=True)
+class RefinementsRecord:
+    """The claims a claim narrows (refines) and those that narrow it (refined_by)."""
+
+    id: str
+    refines: tuple[str, ...]
+    refined_by: tuple[str, ...]
+
+    @classmethod
+    def from_map(cls, value: Map) -> RefinementsRecord:
+        return cls(value["id"], tuple(value["refines"]), tuple(value["refinedBy"]))
 
 
 @dataclass(frozen=True)
@@ -122,7 +148,7 @@ class AssertionBriefRecord:
     mode: Mode
     hedge: Hedge
     quote: str
-    asserted: PartialDate | None
+    asserted: AssertedDate
     retracted_at: dt.datetime | None
     source_id: str
     source_title: str
@@ -138,7 +164,7 @@ class AssertionBriefRecord:
             mode=Mode(value["mode"]),
             hedge=Hedge(value["hedge"]),
             quote=value["quote"],
-            asserted=PartialDate.from_props(value, "asserted"),
+            asserted=AssertedDate.from_props(value),
             retracted_at=native_datetime(value.get("retractedAt")),
             source_id=value["sourceId"],
             source_title=value["sourceTitle"],
@@ -156,7 +182,7 @@ class AssertionRecord:
     quote: str
     start: int
     end: int
-    asserted: PartialDate | None
+    asserted: AssertedDate
     recorded_at: dt.datetime | None
     retracted_at: dt.datetime | None
     note: str | None
@@ -175,7 +201,7 @@ class AssertionRecord:
             quote=value["quote"],
             start=value["start"],
             end=value["end"],
-            asserted=PartialDate.from_props(value, "asserted"),
+            asserted=AssertedDate.from_props(value),
             recorded_at=native_datetime(value.get("recordedAt")),
             retracted_at=native_datetime(value.get("retractedAt")),
             note=value.get("note"),
@@ -228,6 +254,8 @@ class ProvenanceRecord:
     claim: ClaimRecord
     assertions: tuple[AssertionRecord, ...]  # by date: the first is the first appearance
     independent_source_count: int
+    # Counting the outlets that support a narrower claim refining this one, too.
+    independent_source_count_with_refinements: int
     conflicts: tuple[ConflictRecord, ...]
 
     @classmethod
@@ -239,6 +267,9 @@ class ProvenanceRecord:
             claim=claim,
             assertions=assertions,
             independent_source_count=value["independentSourceCount"],
+            independent_source_count_with_refinements=value[
+                "independentSourceCountWithRefinements"
+            ],
             conflicts=tuple(
                 replace(ConflictRecord.from_map(c), this_side=this_side) for c in value["conflicts"]
             ),

@@ -10,6 +10,7 @@ from claimtrace.core.database import Graph
 from claimtrace.core.store.batch import fetch_by_ids, fetch_page
 from claimtrace.core.store.pages import Page, Position
 from claimtrace.core.store.records import SourceRecord
+from claimtrace.core.vocabulary import DateMatch, PartialDate
 
 
 @dataclass(frozen=True)
@@ -17,8 +18,9 @@ class SourceFilterRecord:
     publisher_id: str | None = None
     author_id: str | None = None
     kind: str | None = None
-    published_from: str | None = None
-    published_to: str | None = None
+    published_from: PartialDate | None = None
+    published_to: PartialDate | None = None
+    date_match: DateMatch = DateMatch.OVERLAPS
     title_contains: str | None = None
 
 
@@ -40,8 +42,9 @@ async def sources_page(
             "publisherId": where.publisher_id,
             "authorId": where.author_id,
             "kind": where.kind,
-            "publishedFrom": where.published_from,
-            "publishedTo": where.published_to,
+            "publishedFrom": where.published_from.earliest if where.published_from else None,
+            "publishedTo": where.published_to.latest if where.published_to else None,
+            "within": where.date_match is DateMatch.WITHIN,
             "titleContains": where.title_contains,
         },
         "source",

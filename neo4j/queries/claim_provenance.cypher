@@ -1,11 +1,18 @@
 // The whole provenance of one claim, shaped as the API answers it, in one round trip.
+// With $asOf, the graph as it stood then: what was recorded later is absent, and a
+// retraction made later is not applied. Assertions are ordered by the latest moment each
+// can have been made, then the earliest (unknown first), then id.
 MATCH (c:Claim {id: $claimId})
+WHERE $asOf IS NULL OR c.recordedAt <= $asOf
 CALL (c) {
   MATCH (c)<-[:ABOUT]-(a:Assertion)-[:FOUND_IN]->(s:Source)
+  WHERE $asOf IS NULL OR a.recordedAt <= $asOf
   MATCH (speaker)-[:MADE]->(a)
+  WITH a, s, speaker,
+       CASE WHEN $asOf IS NULL OR a.retractedAt <= $asOf THEN a.retractedAt END AS retractedAt
   CALL (a, speaker) {
     OPTIONAL MATCH (speaker)-[r:AFFILIATED_WITH]->(org:Organization)
-    WHERE r.asOf IS NULL OR r.asOf <= a.asserted
+    WHERE r.asOf IS NULL OR r.asOf <= a.assertedNotAfter
     WITH r, org ORDER BY r.asOf DESC
     RETURN collect(org {.id, .name, .kind, role: r.role, asOf: r.asOf, asOfPrecision: r.asOfPrecision}) AS affiliations
   }
@@ -13,6 +20,7 @@ CALL (c) {
     // The longest CITES chain from this assertion down to the first speaker.
     OPTIONAL MATCH path = (a)-[:CITES*1..8]->(tip:Assertion)
     WHERE NOT (tip)-[:CITES]->(:Assertion)
+      AND ($asOf IS NULL OR all(step IN nodes(path) WHERE step.recordedAt <= $asOf))
     WITH path ORDER BY length(path) DESC LIMIT 1
     UNWIND CASE WHEN path IS NULL THEN [] ELSE range(1, length(path)) END AS depth
     WITH depth, nodes(path)[depth] AS step
@@ -20,7 +28,10 @@ CALL (c) {
     MATCH (step)-[:ABOUT]->(sc:Claim)
     WITH depth, step, who, ss, sc ORDER BY depth
     RETURN collect(step {.id, .stance, .mode, .hedge, .quote, .start, .end, .asserted,
-                         .assertedPrecision, .retractedAt, claimId: sc.id, claimText: sc.text,
+                         .assertedPrecision, .assertedBasis, .assertedNotBefore, .assertedNotAfter,
+                         retractedAt: CASE WHEN $asOf IS NULL OR step.retractedAt <= $asOf
+                                           THEN step.retractedAt END,
+                         claimId: sc.id, claimText: sc.text,
                          speaker: who {.id, .name, .kind, isPerson: who:Person},
                          sourceId: ss.id, sourceTitle: ss.title}) AS chain
   }
@@ -33,8 +44,8 @@ CALL (c) {
               publisher: pub {.id, .name, .kind},
               authors: COLLECT { MATCH (s)-[w:WRITTEN_BY]->(au) WITH au, w ORDER BY w.position
                                  RETURN au {.id, .name, .kind, isPerson: au:Person} },
-              republishes: orig {.id, .title, .url, .published, .publishedPrecision,
-                                 publisher: origPub {.id, .name, .kind}}} AS source
+              republishes: orig {.id, .title, .url, .kind, .language, .published,
+                                 .publishedPrecision, publisher: origPub {.id, .name, .kind}}} AS source
   }
   CALL (a) {
     // Where the words first appeared: follow CITES to the first speaker, then a
@@ -46,32 +57,60 @@ CALL (c) {
     OPTIONAL MATCH (first)-[:PUBLISHED_BY]->(outletOrg:Organization)
     RETURN collect(DISTINCT coalesce(outletOrg.id, first.id)) AS outlets
   }
-  WITH a, speaker, affiliations, chain, source, outlets
-  ORDER BY a.asserted, source.published, a.id
+  WITH a, retractedAt, speaker, affiliations, chain, source, outlets
+  ORDER BY a.assertedNotAfter, coalesce(a.assertedNotBefore, ''), a.id
   RETURN collect(a {.id, .stance, .mode, .hedge, .quote, .start, .end, .asserted, .assertedPrecision,
-                    .recordedAt, .retractedAt, .note,
+                    .assertedBasis, .assertedNotBefore, .assertedNotAfter, .recordedAt, .note,
+                    retractedAt: retractedAt,
                     speaker: speaker {.id, .name, .kind, isPerson: speaker:Person},
                     affiliations: affiliations, source: source, chain: chain}) AS assertions,
          reduce(seen = [], group IN collect(
-                  CASE WHEN a.stance = 'SUPPORTS' AND a.retractedAt IS NULL THEN outlets END)
+                  CASE WHEN a.stance = 'SUPPORTS' AND retractedAt IS NULL THEN outlets END)
                 | seen + [outlet IN group WHERE NOT outlet IN seen]) AS supportingOutlets
 }
 CALL (c) {
+  // Outlets supporting this claim or any claim that refines it (a narrower claim
+  // supported is this one supported too).
+  OPTIONAL MATCH (narrower:Claim)-[:REFINES*1..4]->(c)
+  WHERE $asOf IS NULL OR narrower.recordedAt <= $asOf
+  OPTIONAL MATCH (narrower)<-[:ABOUT]-(na:Assertion {stance: 'SUPPORTS'})
+  WHERE ($asOf IS NULL OR na.recordedAt <= $asOf)
+    AND NOT (na.retractedAt IS NOT NULL AND ($asOf IS NULL OR na.retractedAt <= $asOf))
+  OPTIONAL MATCH (na)-[:CITES*0..8]->(root:Assertion)-[:FOUND_IN]->(rootSource:Source)
+  WHERE NOT (root)-[:CITES]->(:Assertion)
+  OPTIONAL MATCH (rootSource)-[:REPUBLISHES]->(original:Source)
+  WITH coalesce(original, rootSource) AS first
+  OPTIONAL MATCH (first)-[:PUBLISHED_BY]->(outletOrg:Organization)
+  RETURN collect(DISTINCT coalesce(outletOrg.id, first.id)) AS refiningOutlets
+}
+CALL (c) {
   OPTIONAL MATCH (c)-[r:CONTRADICTS]-(other:Claim)
+  WHERE $asOf IS NULL OR r.recordedAt <= $asOf
   WITH r, other ORDER BY other.id
   RETURN collect(CASE WHEN other IS NOT NULL THEN {
     kind: r.kind, note: r.note,
-    otherClaim: other {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted},
+    otherClaim: other {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted,
+                       .refersTo, .refersToPrecision},
     otherAssertions: COLLECT {
       MATCH (who)-[:MADE]->(oa:Assertion)-[:ABOUT]->(other), (oa)-[:FOUND_IN]->(os:Source)
-      WITH oa, who, os ORDER BY oa.asserted, oa.id
-      RETURN oa {.id, .stance, .mode, .hedge, .quote, .asserted, .assertedPrecision, .retractedAt,
+      WHERE $asOf IS NULL OR oa.recordedAt <= $asOf
+      WITH oa, who, os ORDER BY oa.assertedNotAfter, coalesce(oa.assertedNotBefore, ''), oa.id
+      RETURN oa {.id, .stance, .mode, .hedge, .quote, .asserted, .assertedPrecision,
+                 .assertedBasis, .assertedNotBefore, .assertedNotAfter,
+                 retractedAt: CASE WHEN $asOf IS NULL OR oa.retractedAt <= $asOf
+                                   THEN oa.retractedAt END,
                  speaker: who {.id, .name, .kind, isPerson: who:Person},
                  sourceId: os.id, sourceTitle: os.title}
     }
   } END) AS conflicts
 }
-RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted} AS claim,
+RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .refersTo,
+          .refersToPrecision,
+          firstAsserted: CASE WHEN $asOf IS NULL THEN c.firstAsserted
+                              ELSE head([a IN assertions | a.assertedNotAfter]) END} AS claim,
        assertions,
        size(supportingOutlets) AS independentSourceCount,
+       size(reduce(seen = supportingOutlets, outlet IN refiningOutlets |
+                   CASE WHEN outlet IN seen THEN seen ELSE seen + outlet END))
+         AS independentSourceCountWithRefinements,
        conflicts

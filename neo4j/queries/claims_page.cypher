@@ -19,12 +19,17 @@ WHERE ($topicId IS NULL OR EXISTS { (c)-[:ABOUT_TOPIC]->(:Topic {id: $topicId}) 
       AND ($sourceId IS NULL OR s.id = $sourceId)
       AND ($publisherId IS NULL OR EXISTS { (s)-[:PUBLISHED_BY]->(:Organization {id: $publisherId}) })
       AND ($stance IS NULL OR a.stance = $stance)
-      AND ($assertedFrom IS NULL OR a.asserted >= $assertedFrom)
-      AND ($assertedTo IS NULL OR a.asserted <= $assertedTo OR a.asserted STARTS WITH $assertedTo)
+      // Dates are intervals: by default an assertion matches when it could fall in the
+      // range (overlaps), with $within only when it certainly does.
+      AND ($assertedFrom IS NULL OR CASE WHEN $within THEN a.assertedNotBefore >= $assertedFrom
+                                         ELSE a.assertedNotAfter >= $assertedFrom END)
+      AND ($assertedTo IS NULL OR CASE WHEN $within THEN a.assertedNotAfter <= $assertedTo
+                                       ELSE coalesce(a.assertedNotBefore, '') <= $assertedTo END)
   })
 WITH c, coalesce(c.firstAsserted, '') AS sortKey
 WHERE $afterId IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND c.id > $afterId)
-RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted} AS claim,
+RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted,
+          .refersTo, .refersToPrecision} AS claim,
        sortKey
 ORDER BY sortKey, c.id
 LIMIT $limit

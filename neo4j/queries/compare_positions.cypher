@@ -6,16 +6,20 @@ CALL () {
 }
 CALL () {
   MATCH (p:Person)-[:MADE]->(a:Assertion)-[:ABOUT]->(c:Claim)
-  WHERE p.id IN $personIds AND a.retractedAt IS NULL
+  WHERE p.id IN $personIds
+    AND ($asOf IS NULL OR a.recordedAt <= $asOf)
+    AND NOT (a.retractedAt IS NOT NULL AND ($asOf IS NULL OR a.retractedAt <= $asOf))
     AND ($topicId IS NULL OR EXISTS { (c)-[:ABOUT_TOPIC]->(:Topic {id: $topicId}) })
-  WITH c, p, a ORDER BY a.asserted DESC, a.id DESC
-  // A person's position on a claim is their latest unretracted assertion about it.
+  WITH c, p, a
+  ORDER BY a.assertedNotAfter DESC, coalesce(a.assertedNotBefore, '') DESC, a.id DESC
+  // A person's position on a claim is their latest unretracted assertion about it
+  // (with $asOf: as the graph stood then).
   WITH c, p, collect(a)[0] AS latest
   WITH c, collect({personId: p.id, stance: latest.stance, assertionId: latest.id,
                    quote: latest.quote}) AS positions
   ORDER BY c.firstAsserted, c.id
   RETURN collect({claim: c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier,
-                            .firstAsserted},
+                            .firstAsserted, .refersTo, .refersToPrecision},
                   positions: positions}) AS rows
 }
 CALL (rows) {
@@ -32,6 +36,7 @@ CALL (rows) {
          [x IN both WHERE x.b = 'SUPPORTS' | x.claim] AS supportedBySecond
     OPTIONAL MATCH (ca:Claim)-[r:CONTRADICTS]-(cb:Claim)
     WHERE ca.id IN supportedByFirst AND cb.id IN supportedBySecond
+      AND ($asOf IS NULL OR r.recordedAt <= $asOf)
     RETURN collect(CASE WHEN r IS NOT NULL THEN
                      {firstClaim: ca.id, secondClaim: cb.id, kind: r.kind, note: r.note} END)
            AS contradicting

@@ -3,8 +3,11 @@ MATCH (s:Source)
 WHERE ($publisherId IS NULL OR EXISTS { (s)-[:PUBLISHED_BY]->(:Organization {id: $publisherId}) })
   AND ($authorId IS NULL OR EXISTS { MATCH (s)-[:WRITTEN_BY]->(author) WHERE author.id = $authorId })
   AND ($kind IS NULL OR s.kind = $kind)
-  AND ($publishedFrom IS NULL OR s.published >= $publishedFrom)
-  AND ($publishedTo IS NULL OR s.published <= $publishedTo OR s.published STARTS WITH $publishedTo)
+  // Dates are intervals: overlaps by default, certainly within with $within.
+  AND ($publishedFrom IS NULL OR CASE WHEN $within THEN s.publishedNotBefore >= $publishedFrom
+                                      ELSE s.publishedNotAfter >= $publishedFrom END)
+  AND ($publishedTo IS NULL OR CASE WHEN $within THEN s.publishedNotAfter <= $publishedTo
+                                    ELSE s.publishedNotBefore <= $publishedTo END)
   AND ($titleContains IS NULL OR toLower(s.title) CONTAINS toLower($titleContains))
 WITH s, s.published AS sortKey
 WHERE $afterId IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND s.id > $afterId)

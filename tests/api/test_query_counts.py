@@ -67,7 +67,7 @@ async def test_provenance_text_and_parameters_are_pinned(
     assert text == (cypher.QUERY_DIR / "claim_provenance.cypher").read_text().strip()
     assert text.startswith("// The whole provenance of one claim")
     assert "claim-efp-196-killed" not in text
-    assert parameters == {"claimId": "claim-efp-196-killed"}
+    assert parameters == {"claimId": "claim-efp-196-killed", "asOf": None}
 
 
 async def test_compare_positions_is_one_query(
