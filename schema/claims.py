@@ -6,7 +6,7 @@ import datetime as dt
 
 import strawberry
 
-from claimtrace.core.errors import BadInput
+from claimtrace.core.errors import BadInput, NotFound
 from claimtrace.core.search import MAX_SEARCH_LENGTH
 from claimtrace.core.store.claims import ClaimFilterRecord, claim_conflicts, claims_page
 from claimtrace.core.store.pages import check_first, decode_cursor
@@ -30,14 +30,14 @@ from claimtrace.schema.common import (
     optional_id,
 )
 from claimtrace.schema.context import Context
+from claimtrace.schema.global_ids import Node
 from claimtrace.schema.pagination import Connection, connection
 from claimtrace.schema.people import Affiliation, Agent, agent_from_record
 from claimtrace.schema.sources import Source
 
 
 @strawberry.type(description="One proposition, stated neutrally.")
-class Claim:
-    id: strawberry.ID
+class Claim(Node):
     text: str
     quantity: Quantity | None
     first_asserted: str | None = strawberry.field(
@@ -88,8 +88,7 @@ class AssertionBrief:
 
 
 @strawberry.type(description="One act of someone taking a position on a claim, in one source.")
-class Assertion:
-    id: strawberry.ID
+class Assertion(Node):
     speaker: Agent
     speaker_affiliations: list[Affiliation] = strawberry.field(
         description="The speaker's roles as of the assertion's date, latest first."
@@ -253,12 +252,17 @@ class ClaimQueries:
         record = await info.context.loaders.claims.load(str(id))
         return Claim.from_record(record) if record else None
 
-    @strawberry.field(description="The claims that contradict this one, and who holds each side.")
+    @strawberry.field(
+        description="The claims that contradict this one, and who holds each side; "
+        "NOT_FOUND for an unknown claim."
+    )
     async def conflicts(
         self, info: strawberry.Info[Context, None], claim_id: strawberry.ID
     ) -> list[Conflict]:
         context = info.context
         records = await claim_conflicts(context.graph, str(claim_id))
+        if records is None:
+            raise NotFound(f"no claim with id {claim_id}", field="claimId")
         return [Conflict.from_record(r) for r in records]
 
     @strawberry.field(description="The provenance of a claim, in one database round trip.")

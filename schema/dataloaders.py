@@ -2,38 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
 from claimtrace.core.database import Graph
-from claimtrace.core.store.claims import claims_by_id
-from claimtrace.core.store.people import PersonRecord, people_by_id
-from claimtrace.core.store.records import ClaimRecord, SourceRecord
+from claimtrace.core.store.claims import assertions_by_id, claims_by_id
+from claimtrace.core.store.people import PersonRecord, organizations_by_id, people_by_id
+from claimtrace.core.store.records import AgentRecord, AssertionRecord, ClaimRecord, SourceRecord
 from claimtrace.core.store.sources import sources_by_id
+from claimtrace.core.store.topics import TopicRecord, topics_by_id
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
 class DataLoaders:
     claims: DataLoader[str, ClaimRecord | None]
+    assertions: DataLoader[str, AssertionRecord | None]
     sources: DataLoader[str, SourceRecord | None]
     people: DataLoader[str, PersonRecord | None]
+    organizations: DataLoader[str, AgentRecord | None]
+    topics: DataLoader[str, TopicRecord | None]
 
 
 def build_dataloaders(graph: Graph) -> DataLoaders:
     """Each load function sends one query per batch and answers in key order."""
-
-    async def load_claims(ids: list[str]) -> list[ClaimRecord | None]:
-        return await claims_by_id(graph, ids)
-
-    async def load_sources(ids: list[str]) -> list[SourceRecord | None]:
-        return await sources_by_id(graph, ids)
-
-    async def load_people(ids: list[str]) -> list[PersonRecord | None]:
-        return await people_by_id(graph, ids)
-
     return DataLoaders(
-        claims=DataLoader(load_fn=load_claims),
-        sources=DataLoader(load_fn=load_sources),
-        people=DataLoader(load_fn=load_people),
+        claims=_loader(graph, claims_by_id),
+        assertions=_loader(graph, assertions_by_id),
+        sources=_loader(graph, sources_by_id),
+        people=_loader(graph, people_by_id),
+        organizations=_loader(graph, organizations_by_id),
+        topics=_loader(graph, topics_by_id),
     )
+
+
+def _loader(
+    graph: Graph, by_id: Callable[[Graph, Sequence[str]], Awaitable[list[R | None]]]
+) -> DataLoader[str, R | None]:
+    async def load(ids: list[str]) -> list[R | None]:
+        return await by_id(graph, ids)
+
+    return DataLoader(load_fn=load)

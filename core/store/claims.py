@@ -1,4 +1,4 @@
-"""Claims by id (for DataLoaders) and the conflicts around one claim."""
+"""Claims and assertions by id (for DataLoaders) and the conflicts around one claim."""
 
 from __future__ import annotations
 
@@ -10,7 +10,12 @@ from claimtrace.core.database import Graph
 from claimtrace.core.search import lucene_literal
 from claimtrace.core.store.batch import fetch_by_ids, fetch_page
 from claimtrace.core.store.pages import Page, Position
-from claimtrace.core.store.records import AssertionBriefRecord, ClaimRecord, ConflictRecord
+from claimtrace.core.store.records import (
+    AssertionBriefRecord,
+    AssertionRecord,
+    ClaimRecord,
+    ConflictRecord,
+)
 
 
 async def claims_by_id(graph: Graph, ids: Sequence[str]) -> list[ClaimRecord | None]:
@@ -18,9 +23,19 @@ async def claims_by_id(graph: Graph, ids: Sequence[str]) -> list[ClaimRecord | N
     return await fetch_by_ids(graph, cypher.CLAIMS_BY_ID, ids, "claim", ClaimRecord.from_map)
 
 
-async def claim_conflicts(graph: Graph, claim_id: str) -> list[ConflictRecord]:
+async def assertions_by_id(graph: Graph, ids: Sequence[str]) -> list[AssertionRecord | None]:
+    """Each shaped as in a claim's provenance; in the order of ``ids``, None where unknown."""
+    return await fetch_by_ids(
+        graph, cypher.ASSERTIONS_BY_ID, ids, "assertion", AssertionRecord.from_map
+    )
+
+
+async def claim_conflicts(graph: Graph, claim_id: str) -> list[ConflictRecord] | None:
+    """The conflicts of one claim, by the other claim's id; None for an unknown claim."""
     records = await graph.read(cypher.CLAIM_CONFLICTS, claimId=claim_id)
-    return [ConflictRecord.from_map(r["conflict"]) for r in records]
+    if not records:
+        return None
+    return [ConflictRecord.from_map(r["conflict"]) for r in records if r["conflict"] is not None]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 // The claims contradicting one claim, read in both directions, with both sides' assertions.
+// No row: no such claim. One row whose conflict is null: a claim without conflicts.
 MATCH (c:Claim {id: $claimId})
 CALL (c) {
   MATCH (who)-[:MADE]->(a:Assertion)-[:ABOUT]->(c), (a)-[:FOUND_IN]->(s:Source)
@@ -7,9 +8,9 @@ CALL (c) {
                     speaker: who {.id, .name, .kind, isPerson: who:Person},
                     sourceId: s.id, sourceTitle: s.title}) AS thisSide
 }
-MATCH (c)-[r:CONTRADICTS]-(other:Claim)
+OPTIONAL MATCH (c)-[r:CONTRADICTS]-(other:Claim)
 WITH thisSide, r, other ORDER BY other.id
-RETURN {
+RETURN CASE WHEN other IS NULL THEN null ELSE {
   kind: r.kind, note: r.note, thisSide: thisSide,
   otherClaim: other {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted},
   otherAssertions: COLLECT {
@@ -19,4 +20,4 @@ RETURN {
                speaker: who {.id, .name, .kind, isPerson: who:Person},
                sourceId: os.id, sourceTitle: os.title}
   }
-} AS conflict
+} END AS conflict
