@@ -8,11 +8,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 LAUNCHER := $(PY) neo4j/launcher.py
+# The GraphQL-over-HTTP audits (graphql-http, Node.js), installed from their lockfile.
+AUDIT_DIR := tests/graphql_http_audit
+AUDIT_INSTALLED := $(AUDIT_DIR)/node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install system-deps run serve load test unit wheel-check reliability bench-quick bench lint neo4j-start neo4j-stop schema
+.PHONY: help install system-deps audit-deps run serve load test unit wheel-check reliability bench-quick bench lint neo4j-start neo4j-stop schema
 
 help:
 	@echo "make run          serve the API on the seed corpus at http://$(HOST):$(PORT)/graphql"
@@ -35,8 +38,9 @@ $(INSTALLED): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --constraint requirements.lock --editable '.[test,lint]'
 	touch $@
 
-# Java 17 (or 21) runs Neo4j; Maven fetches its jars once. Installed from
-# Debian's packages when missing and we may; otherwise the launcher says what to do.
+# Java 17 (or 21) runs Neo4j; Maven fetches its jars once; Node.js and npm run the
+# GraphQL-over-HTTP audits. Installed from Debian's packages when missing and we may;
+# otherwise the launcher (or npm's absence) says what to do.
 system-deps:
 	@if ! $(PY) -c 'import sys; sys.path.insert(0, "neo4j"); import launcher; launcher.find_java()' 2>/dev/null \
 	    || ! command -v mvn >/dev/null; then \
@@ -45,6 +49,17 @@ system-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless maven >/dev/null; \
 	  fi; \
 	fi
+	@if ! command -v npm >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Node.js and npm from Debian's packages ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  fi; \
+	fi
+
+audit-deps: $(AUDIT_INSTALLED)
+
+$(AUDIT_INSTALLED): $(AUDIT_DIR)/package.json $(AUDIT_DIR)/package-lock.json | system-deps
+	npm ci --prefix $(AUDIT_DIR) --no-audit --no-fund
 
 # --- the local Neo4j ----------------------------------------------------------
 
@@ -71,7 +86,7 @@ run: install system-deps
 
 # The tests run against their own Neo4j (instance "test": own port, own data,
 # wiped at each run) and never against NEO4J_URI. It is stopped even when tests fail.
-test: unit wheel-check system-deps
+test: unit wheel-check system-deps audit-deps
 	@$(call with-test-neo4j,-m "neo4j and not slow" $(PYTEST_ARGS))
 
 # Pure logic: no Neo4j is started or needed.
@@ -85,7 +100,7 @@ wheel-check: install
 	$(PY) tests/wheel_check.py
 
 # Every scenario test, slow ones included, then one table of what was done and lost.
-reliability: install system-deps
+reliability: install system-deps audit-deps
 	@$(call with-test-neo4j,-m reliability $(PYTEST_ARGS))
 
 define with-test-neo4j

@@ -1,4 +1,5 @@
-"""Strawberry's ASGI view, with the typed per-request context and a request id."""
+"""Strawberry's ASGI view, with the typed per-request context, a request id, and the
+answer's media type chosen by the Accept header (api/media_types.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
 from strawberry.schema import BaseSchema
+from strawberry.types import ExecutionResult
 
 from claimtrace.api.auth import token_name
 from claimtrace.api.limits import decode_request_json
+from claimtrace.api.media_types import JSON, response_media_type, shape_body, status_code
 from claimtrace.core.audit import REQUEST_ID_HEADER, request_id_from
 from claimtrace.core.database import Graph
 from claimtrace.schema.context import Context
@@ -42,6 +46,31 @@ class GraphQLView(GraphQL[Context, None]):
 
     def decode_json(self, data: str | bytes) -> object:
         return decode_request_json(data)
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        body = await super().process_result(request, result)
+        return shape_body(body, result, response_media_type(request.headers.get("accept")))
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        """The media type chosen for the answer travels to ``create_response`` here."""
+        sub_response = await super().get_sub_response(request)
+        sub_response.media_type = response_media_type(request.headers.get("accept"))
+        return sub_response
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        media_type = sub_response.media_type or JSON
+        response.headers["content-type"] = media_type
+        response.headers.add_vary_header("Accept")
+        if isinstance(response_data, dict) and not sub_response.status_code:
+            response.status_code = status_code(response_data, media_type)
+        return response
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket

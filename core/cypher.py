@@ -60,6 +60,9 @@ SOURCES_PAGE: Final = load("sources_page")
 SOURCES_BY_ID: Final = load("sources_by_id")
 PEOPLE_PAGE: Final = load("people_page")
 PEOPLE_BY_ID: Final = load("people_by_id")
+ORGANIZATIONS_BY_ID: Final = load("organizations_by_id")
+TOPICS_BY_ID: Final = load("topics_by_id")
+ASSERTIONS_BY_ID: Final = load("assertions_by_id")
 
 # Checks a mutation makes against the graph before it writes (core/store/writes.py).
 MISSING_REFERENCES: Final = load("missing_references")

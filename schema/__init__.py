@@ -12,6 +12,7 @@ from claimtrace.schema.audit import AuditQueries
 from claimtrace.schema.claims import ClaimQueries
 from claimtrace.schema.comparison import ComparisonQueries
 from claimtrace.schema.mutations import Mutation
+from claimtrace.schema.nodes import NodeQueries
 from claimtrace.schema.people import Organization, PeopleQueries, Person
 from claimtrace.schema.sources import SourceQueries
 from claimtrace.schema.topics import TopicQueries
@@ -23,7 +24,15 @@ def build_schema(
     """The schema; the app adds its request limits and error masking as ``extensions``."""
     query = merge_types(
         "Query",
-        (ClaimQueries, SourceQueries, PeopleQueries, ComparisonQueries, TopicQueries, AuditQueries),
+        (
+            ClaimQueries,
+            SourceQueries,
+            PeopleQueries,
+            ComparisonQueries,
+            TopicQueries,
+            AuditQueries,
+            NodeQueries,
+        ),
     )
     return strawberry.Schema(
         query=query, mutation=Mutation, types=[Person, Organization], extensions=list(extensions)

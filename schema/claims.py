@@ -6,7 +6,7 @@ import datetime as dt
 
 import strawberry
 
-from claimtrace.core.errors import BadInput
+from claimtrace.core.errors import BadInput, NotFound
 from claimtrace.core.search import MAX_SEARCH_LENGTH
 from claimtrace.core.store.claims import (
     ClaimFilterRecord,
@@ -38,14 +38,14 @@ from claimtrace.schema.common import (
     optional_id,
 )
 from claimtrace.schema.context import Context
+from claimtrace.schema.global_ids import Node
 from claimtrace.schema.pagination import Connection, connection
 from claimtrace.schema.people import Affiliation, Agent, agent_from_record
 from claimtrace.schema.sources import Source
 
 
 @strawberry.type(description="One proposition, stated neutrally.")
-class Claim:
-    id: strawberry.ID
+class Claim(Node):
     text: str
     quantity: Quantity | None
     refers_to: PartialDate | None = strawberry.field(
@@ -121,8 +121,7 @@ class AssertionBrief:
 
 
 @strawberry.type(description="One act of someone taking a position on a claim, in one source.")
-class Assertion:
-    id: strawberry.ID
+class Assertion(Node):
     speaker: Agent
     speaker_affiliations: list[Affiliation] = strawberry.field(
         description="The speaker's roles as of the assertion's date, latest first."
@@ -318,7 +317,10 @@ class ClaimQueries:
             record = await claim_as_of(info.context.graph, str(id), as_of)
         return Claim.from_record(record, as_of) if record else None
 
-    @strawberry.field(description="The claims that contradict this one, and who holds each side.")
+    @strawberry.field(
+        description="The claims that contradict this one, and who holds each side; "
+        "NOT_FOUND for an unknown claim."
+    )
     async def conflicts(
         self,
         info: strawberry.Info[Context, None],
@@ -326,7 +328,9 @@ class ClaimQueries:
         as_of: AsOf = None,
     ) -> list[Conflict]:
         records = await claim_conflicts(info.context.graph, str(claim_id), as_of)
-        return [Conflict.from_record(r, as_of=as_of) for r in records or ()]
+        if records is None:
+            raise NotFound(f"no claim with id {claim_id}", field="claimId")
+        return [Conflict.from_record(r, as_of=as_of) for r in records]
 
     @strawberry.field(description="The provenance of a claim, in one database round trip.")
     async def provenance(

@@ -3,42 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
 from claimtrace.core.database import Graph
-from claimtrace.core.store.claims import claim_refinements, claims_by_id
-from claimtrace.core.store.people import PersonRecord, people_by_id
-from claimtrace.core.store.records import ClaimRecord, RefinementsRecord, SourceRecord
+from claimtrace.core.store.claims import assertions_by_id, claim_refinements, claims_by_id
+from claimtrace.core.store.people import PersonRecord, organizations_by_id, people_by_id
+from claimtrace.core.store.records import (
+    AgentRecord,
+    AssertionRecord,
+    ClaimRecord,
+    RefinementsRecord,
+    SourceRecord,
+)
 from claimtrace.core.store.sources import sources_by_id
+from claimtrace.core.store.topics import TopicRecord, topics_by_id
+
+R = TypeVar("R")
+AsOfKey = tuple[str, dt.datetime | None]  # an id, and the moment it is read as of (None: now)
 
 
 @dataclass(frozen=True)
 class DataLoaders:
     claims: DataLoader[str, ClaimRecord | None]
+    assertions: DataLoader[str, AssertionRecord | None]
     sources: DataLoader[str, SourceRecord | None]
     people: DataLoader[str, PersonRecord | None]
-    refinements: DataLoader[tuple[str, dt.datetime | None], RefinementsRecord]
+    organizations: DataLoader[str, AgentRecord | None]
+    topics: DataLoader[str, TopicRecord | None]
+    refinements: DataLoader[AsOfKey, RefinementsRecord]
 
 
 def build_dataloaders(graph: Graph) -> DataLoaders:
     """Each load function sends one query per batch and answers in key order."""
 
-    async def load_claims(ids: list[str]) -> list[ClaimRecord | None]:
-        return await claims_by_id(graph, ids)
-
-    async def load_sources(ids: list[str]) -> list[SourceRecord | None]:
-        return await sources_by_id(graph, ids)
-
-    async def load_people(ids: list[str]) -> list[PersonRecord | None]:
-        return await people_by_id(graph, ids)
-
-    async def load_refinements(
-        keys: list[tuple[str, dt.datetime | None]],
-    ) -> list[RefinementsRecord]:
+    async def load_refinements(keys: list[AsOfKey]) -> list[RefinementsRecord]:
         # Keys asked as of different moments are rare: one query per distinct moment.
-        found: dict[tuple[str, dt.datetime | None], RefinementsRecord] = {}
+        found: dict[AsOfKey, RefinementsRecord] = {}
         for as_of in dict.fromkeys(moment for _, moment in keys):
             ids = [claim_id for claim_id, moment in keys if moment == as_of]
             for record in await claim_refinements(graph, ids, as_of):
@@ -46,8 +50,20 @@ def build_dataloaders(graph: Graph) -> DataLoaders:
         return [found[key] for key in keys]
 
     return DataLoaders(
-        claims=DataLoader(load_fn=load_claims),
-        sources=DataLoader(load_fn=load_sources),
-        people=DataLoader(load_fn=load_people),
+        claims=_loader(graph, claims_by_id),
+        assertions=_loader(graph, assertions_by_id),
+        sources=_loader(graph, sources_by_id),
+        people=_loader(graph, people_by_id),
+        organizations=_loader(graph, organizations_by_id),
+        topics=_loader(graph, topics_by_id),
         refinements=DataLoader(load_fn=load_refinements),
     )
+
+
+def _loader(
+    graph: Graph, by_id: Callable[[Graph, Sequence[str]], Awaitable[list[R | None]]]
+) -> DataLoader[str, R | None]:
+    async def load(ids: list[str]) -> list[R | None]:
+        return await by_id(graph, ids)
+
+    return DataLoader(load_fn=load)

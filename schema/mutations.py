@@ -231,7 +231,8 @@ class Mutation:
         async with audited(context, "linkConflict", claim_ids) as attempt:
             created = await writes.link_conflict(context.graph, raw, attempt)
         conflicts = await claim_conflicts(context.graph, claim_ids[0])
-        [record] = [c for c in conflicts or () if c.other_claim.id == claim_ids[1]]
+        assert conflicts is not None  # the claim was just linked
+        [record] = [c for c in conflicts if c.other_claim.id == claim_ids[1]]
         return LinkConflictPayload(conflict=Conflict.from_record(record), created=created)
 
     @strawberry.mutation(

@@ -13,9 +13,13 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-@strawberry.type
+@strawberry.type(description="Relay's page info; pages go forward, with first and after.")
 class PageInfo:
     has_next_page: bool
+    has_previous_page: bool = strawberry.field(
+        description="Whether the page was asked for after a cursor: items come before it."
+    )
+    start_cursor: str | None
     end_cursor: str | None
 
 
@@ -35,7 +39,10 @@ def connection(page: Page[R], convert: Callable[[R], T]) -> Connection[T]:
     edges = [
         Edge(cursor=encode_cursor(position), node=convert(item)) for item, position in page.items
     ]
-    end_cursor = edges[-1].cursor if edges else None
-    return Connection(
-        edges=edges, page_info=PageInfo(has_next_page=page.has_next, end_cursor=end_cursor)
+    page_info = PageInfo(
+        has_next_page=page.has_next,
+        has_previous_page=page.has_previous,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
     )
+    return Connection(edges=edges, page_info=page_info)

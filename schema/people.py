@@ -9,12 +9,12 @@ from claimtrace.core.store.people import PersonFilterRecord, PersonRecord, peopl
 from claimtrace.core.store.records import AffiliationRecord, AgentRecord
 from claimtrace.schema.common import PartialDate, optional_id
 from claimtrace.schema.context import Context
+from claimtrace.schema.global_ids import Node
 from claimtrace.schema.pagination import Connection, connection
 
 
 @strawberry.interface(description="Whoever can make an assertion or write a source.")
-class Agent:
-    id: strawberry.ID
+class Agent(Node):
     name: str
 
 
@@ -53,6 +53,10 @@ class Person(Agent):
 )
 class Organization(Agent):
     kind: str | None
+
+    @classmethod
+    def from_record(cls, record: AgentRecord) -> Organization:
+        return cls(id=strawberry.ID(record.id), name=record.name, kind=record.kind)
 
 
 def agent_from_record(record: AgentRecord) -> Agent:

@@ -9,13 +9,13 @@ from claimtrace.core.store.records import SourceRecord
 from claimtrace.core.store.sources import SourceFilterRecord, sources_page
 from claimtrace.schema.common import DateMatch, PartialDate, check_partial_date, optional_id
 from claimtrace.schema.context import Context
+from claimtrace.schema.global_ids import Node
 from claimtrace.schema.pagination import Connection, connection
 from claimtrace.schema.people import Agent, Organization, agent_from_record
 
 
 @strawberry.type(description="A document: article, brief, report, statement, post.")
-class Source:
-    id: strawberry.ID
+class Source(Node):
     title: str
     url: str | None
     kind: str | None

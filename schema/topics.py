@@ -6,13 +6,13 @@ import strawberry
 
 from claimtrace.core.store.topics import TopicRecord, list_topics
 from claimtrace.schema.context import Context
+from claimtrace.schema.global_ids import Node
 
 
 @strawberry.type(
     description="What claims are about, e.g. US deterrence after the Soleimani strike."
 )
-class Topic:
-    id: strawberry.ID
+class Topic(Node):
     name: str
     claim_count: int = strawberry.field(description="How many claims are about this topic.")
 

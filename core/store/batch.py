@@ -45,4 +45,4 @@ async def fetch_page(
         (convert(record[column]), Position(record["sortKey"], record[column]["id"]))
         for record in records
     ]
-    return Page.of(rows, first)
+    return Page.of(rows, first, after)

@@ -1,4 +1,4 @@
-"""Claims by id (for DataLoaders) and the conflicts around one claim."""
+"""Claims and assertions by id (for DataLoaders) and the conflicts around one claim."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from claimtrace.core.store.batch import fetch_by_ids, fetch_page
 from claimtrace.core.store.pages import Page, Position
 from claimtrace.core.store.records import (
     AssertionBriefRecord,
+    AssertionRecord,
     ClaimRecord,
     ConflictRecord,
     RefinementsRecord,
@@ -49,6 +50,13 @@ async def claim_conflicts(
     if not records:
         return None
     return [ConflictRecord.from_map(conflict) for conflict in records[0]["conflicts"]]
+
+
+async def assertions_by_id(graph: Graph, ids: Sequence[str]) -> list[AssertionRecord | None]:
+    """Each shaped as in a claim's provenance; in the order of ``ids``, None where unknown."""
+    return await fetch_by_ids(
+        graph, cypher.ASSERTIONS_BY_ID, ids, "assertion", AssertionRecord.from_map
+    )
 
 
 @dataclass(frozen=True)

@@ -25,15 +25,18 @@ class Position:
 
 @dataclass(frozen=True)
 class Page(Generic[T]):
-    """Items with their keyset positions, and whether more follow."""
+    """Items with their keyset positions, whether more follow, and whether it was asked
+    for after a cursor: pages go forward, and a cursor stands for an item that was
+    on an earlier page (nothing is ever deleted)."""
 
     items: list[tuple[T, Position]]
     has_next: bool
+    has_previous: bool = False
 
     @classmethod
-    def of(cls, rows: list[tuple[T, Position]], first: int) -> Page[T]:
+    def of(cls, rows: list[tuple[T, Position]], first: int, after: Position | None) -> Page[T]:
         """From a query that fetched ``first + 1`` rows to learn whether more follow."""
-        return cls(items=rows[:first], has_next=len(rows) > first)
+        return cls(items=rows[:first], has_next=len(rows) > first, has_previous=after is not None)
 
 
 def encode_cursor(position: Position) -> str:

@@ -1,4 +1,4 @@
-"""People by id (for DataLoaders) and pages of people."""
+"""People and organizations by id (for DataLoaders) and pages of people."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from claimtrace.core import cypher
 from claimtrace.core.database import Graph
 from claimtrace.core.store.batch import fetch_by_ids, fetch_page
 from claimtrace.core.store.pages import Page, Position
-from claimtrace.core.store.records import AffiliationRecord, Map
+from claimtrace.core.store.records import AffiliationRecord, AgentRecord, Map
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,13 @@ class PersonFilterRecord:
 async def people_by_id(graph: Graph, ids: Sequence[str]) -> list[PersonRecord | None]:
     """One query for many ids; results in the order of ``ids``, None where unknown."""
     return await fetch_by_ids(graph, cypher.PEOPLE_BY_ID, ids, "person", PersonRecord.from_map)
+
+
+async def organizations_by_id(graph: Graph, ids: Sequence[str]) -> list[AgentRecord | None]:
+    """One query for many ids; results in the order of ``ids``, None where unknown."""
+    return await fetch_by_ids(
+        graph, cypher.ORGANIZATIONS_BY_ID, ids, "organization", AgentRecord.from_map
+    )
 
 
 async def people_page(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimtrace.core import cypher
 from claimtrace.core.database import Graph
+from claimtrace.core.store.batch import fetch_by_ids
 from claimtrace.core.store.records import Map
 
 
@@ -23,3 +25,8 @@ class TopicRecord:
 async def list_topics(graph: Graph) -> list[TopicRecord]:
     records = await graph.read(cypher.LIST_TOPICS)
     return [TopicRecord.from_map(record["topic"]) for record in records]
+
+
+async def topics_by_id(graph: Graph, ids: Sequence[str]) -> list[TopicRecord | None]:
+    """One query for many ids; results in the order of ``ids``, None where unknown."""
+    return await fetch_by_ids(graph, cypher.TOPICS_BY_ID, ids, "topic", TopicRecord.from_map)

@@ -134,7 +134,7 @@ QUERY_ARGUMENTS = [
       for key in ("assertedFrom", "assertedTo")),
     Argument("claims.after", "claims(after: $v) { edges { cursor } }", "String", "typed"),
     Argument("claim.id", "claim(id: $v) { id }", "ID!", "nothing"),
-    Argument("conflicts.claimId", "conflicts(claimId: $v) { kind }", "ID!", "nothing"),
+    Argument("conflicts.claimId", "conflicts(claimId: $v) { kind }", "ID!", "typed"),
     Argument("provenance.claimId", "provenance(claimId: $v) { claim { id } }", "ID!", "nothing"),
     Argument("source.id", "source(id: $v) { id }", "ID!", "nothing"),
     *(Argument(f"sources.filter.{key}",

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from strawberry.relay import to_base64
 
 from claimtrace.api.app import create_app
 from claimtrace.core import cypher
@@ -119,3 +120,25 @@ async def test_other_queries_are_one_round_trip(
 ) -> None:
     # Independent loaders may dispatch in either order; the count and texts are what matter.
     assert sorted(await queries_for(counted, query)) == sorted(expected)
+
+
+async def test_nodes_send_one_query_per_type(
+    counted: tuple[httpx.AsyncClient, CountingDriver],
+) -> None:
+    ids = [
+        to_base64("Claim", "claim-efp-196-killed"),
+        to_base64("Assertion", "asrt-jpost-11"),
+        to_base64("Source", "src-hill-2019-iran-iraq-front"),
+        to_base64("Person", "person-barbara-slavin"),
+        to_base64("Organization", "org-the-hill"),
+        to_base64("Topic", "topic-us-troop-presence"),
+        to_base64("Claim", "claim-soleimani-strike-restored-deterrence"),
+        to_base64("Person", "person-abbas-kadhim"),
+        to_base64("Claim", "claim-none"),
+    ]
+    listed = ", ".join(f'"{i}"' for i in ids)
+    query = f'{{ nodes(ids: [{listed}]) {{ id }} one: node(id: "{ids[1]}") {{ id }} }}'
+    assert sorted(await queries_for(counted, query)) == sorted(
+        [cypher.CLAIMS_BY_ID, cypher.ASSERTIONS_BY_ID, cypher.SOURCES_BY_ID,
+         cypher.PEOPLE_BY_ID, cypher.ORGANIZATIONS_BY_ID, cypher.TOPICS_BY_ID]
+    )  # fmt: skip

@@ -88,3 +88,16 @@ async def test_conflicts_read_in_both_directions(
 
 async def test_claim_without_conflicts(seed_graph: Graph, client: httpx.AsyncClient) -> None:
     assert await query(client, CONFLICTS, id="claim-efp-196-killed") == {"conflicts": []}
+
+
+async def test_conflicts_of_an_unknown_claim_is_not_found(
+    seed_graph: Graph, client: httpx.AsyncClient
+) -> None:
+    """Not [], which would read as "a claim nobody contradicts"."""
+    variables = {"id": "claim-that-does-not-exist"}
+    response = await client.post("/graphql", json={"query": CONFLICTS, "variables": variables})
+    body = response.json()
+    assert body["data"] is None
+    [error] = body["errors"]
+    assert error["extensions"] == {"code": "NOT_FOUND", "field": "claimId"}
+    assert error["path"] == ["conflicts"]

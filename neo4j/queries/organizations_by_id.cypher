@@ -1,0 +1,2 @@
+MATCH (o:Organization) WHERE o.id IN $ids
+RETURN o {.id, .name, .kind} AS organization
