@@ -47,8 +47,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(t for t in tokens if t not in STOPWORDS and len(t) > 1)
 
 
-def likely_duplicates(claims: Iterable[tuple[str, dict[str, Any]]]) -> list[LikelyDuplicate]:
-    """``claims``: (id, properties) pairs. Pairs in id order, each named once."""
+def likely_duplicates(
+    claims: Iterable[tuple[str, dict[str, Any]]], linked: Iterable[tuple[str, str]] = ()
+) -> list[LikelyDuplicate]:
+    """``claims``: (id, properties) pairs; ``linked``: pairs a curator already related
+    (REFINES), which are not flagged. Pairs in id order, each named once."""
     words: dict[str, frozenset[str]] = {}
     by_quantity: dict[tuple[Any, Any], list[str]] = defaultdict(list)
     by_word: dict[str, list[str]] = defaultdict(list)
@@ -68,7 +71,10 @@ def likely_duplicates(claims: Iterable[tuple[str, dict[str, Any]]]) -> list[Like
         shared, together = len(a & b), len(a | b)
         if together and shared / together >= OVERLAP and (first, second) not in found:
             found[(first, second)] = f"{shared} of {together} distinctive words shared"
-    return [LikelyDuplicate(a, b, why) for (a, b), why in sorted(found.items())]
+    related = {tuple(sorted(pair)) for pair in linked}
+    return [
+        LikelyDuplicate(a, b, why) for (a, b), why in sorted(found.items()) if (a, b) not in related
+    ]
 
 
 def _sharing_words(by_word: dict[str, list[str]], common: set[str]) -> set[tuple[str, str]]:

@@ -48,7 +48,8 @@ def warnings_of(staging: Staging) -> tuple[str, ...]:
     count = staging.claim_count()
     if count > MAX_CLAIMS:
         return (f"likely duplicates not looked for: {count} claims (more than {MAX_CLAIMS})",)
-    return tuple(str(pair) for pair in likely_duplicates(staging.claims()))
+    pairs = likely_duplicates(staging.claims(), staging.refinements())
+    return tuple(str(pair) for pair in pairs)
 
 
 async def load_folder(

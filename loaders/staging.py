@@ -221,6 +221,12 @@ class Staging:
         for owner, row in self.db.execute("SELECT owner, row FROM staged WHERE kind = 'claims'"):
             yield owner, marshal.loads(row)["props"]  # noqa: S302 (our own file)
 
+    def refinements(self) -> Iterator[tuple[str, str]]:
+        """Every staged REFINES link: (narrower, broader)."""
+        yield from self.db.execute(
+            "SELECT owner, target FROM staged WHERE kind = 'refines'"
+        )
+
     def totals(self) -> Counter[str]:
         counts: Counter[str] = Counter()
         for kind, count in self.db.execute("SELECT kind, count(*) FROM staged GROUP BY kind"):

@@ -21,3 +21,11 @@ def test_the_same_quantity_or_most_words_are_flagged_and_nothing_else() -> None:
     found = likely_duplicates(claims)
     assert [(d.first, d.second) for d in found] == [("claim-a", "claim-b"), ("claim-c", "claim-d")]
     assert found[0].why == "the same quantity: 196 US troops killed"
+
+
+def test_claims_a_curator_already_related_are_not_flagged() -> None:
+    claims = [
+        ("claim-a", claim("EFPs killed at least 196 US troops.", 196, "US troops killed")),
+        ("claim-b", claim("Iranian penetrators killed 196 Americans.", 196, "US troops killed")),
+    ]
+    assert likely_duplicates(claims, linked=[("claim-b", "claim-a")]) == []
