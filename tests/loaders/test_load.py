@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,7 @@ async def test_changed_record_is_refused_and_its_batch_written_nowhere(
         content["assertions"].append(assertion)
 
     edit("claims/002-jpost-iran-declared-war.yaml", change_and_add)
+    shutil.rmtree(data_copy / "coverage")  # the new assertion would be missing from it
     with pytest.raises(AppendOnlyError, match="append-only") as raised:
         await load_folder(writable_seed_graph, data_copy)
     assert raised.value.kind == "Claim"
