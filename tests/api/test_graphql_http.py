@@ -10,6 +10,8 @@ import pytest
 
 from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
+from tests.conftest import SEED_DATA
+from tests.support.seed import records_in_files
 
 pytestmark = pytest.mark.neo4j
 
@@ -78,4 +80,4 @@ async def test_a_get_may_send_null_variables(seed_graph: Graph, client: httpx.As
     params = {"query": "{ topics { id } }", "variables": "null"}
     response = await client.get("/graphql", params=params)
     assert response.status_code == 200, response.text
-    assert len(response.json()["data"]["topics"]) == 9
+    assert len(response.json()["data"]["topics"]) == len(records_in_files(SEED_DATA)["topics"])

@@ -42,16 +42,13 @@ async def compare(client: httpx.AsyncClient, ids: list[str], topic: str | None =
 async def test_same_claim_with_opposite_stances(
     seed_graph: Graph, client: httpx.AsyncClient
 ) -> None:
-    body = await compare(client, [KADHIM, PFAFF])
+    body = await compare(client, [KADHIM, FONTENROSE])
     result = body["data"]["comparePositions"]
-    assert [p["id"] for p in result["people"]] == [KADHIM, PFAFF]
+    assert [p["id"] for p in result["people"]] == [KADHIM, FONTENROSE]
     [pair] = result["pairs"]
     opposed = {d["firstClaimId"] for d in pair["disagreements"] if d["kind"] == "OPPOSITE_STANCES"}
-    assert opposed >= {
-        "claim-ac-us-must-respond-to-taji",
-        "claim-ac-us-should-condition-iraq-assistance",
-    }
-    assert pair["agreements"]
+    # Kadhim holds that a US withdrawal would benefit Iran; Fontenrose that it would not.
+    assert opposed == {"claim-ac-us-withdrawal-benefits-iran"}
     decided = len(pair["agreements"]) + len(pair["disagreements"])
     assert pair["agreementRatio"] == pytest.approx(len(pair["agreements"]) / decided)
     every_row_has_both = all(len(row["positions"]) == 2 for row in result["rows"])
