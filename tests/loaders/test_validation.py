@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
@@ -29,10 +30,32 @@ def first_assertion(content: dict[str, Any]) -> dict[str, Any]:
     return assertion
 
 
+SEED = Path(__file__).resolve().parents[2] / "data"
+
+
 def test_the_seed_corpus_is_valid() -> None:
-    totals = check_folder(Path(__file__).resolve().parents[2] / "data").totals
-    assert totals["Claim"] >= 60
-    assert totals["Assertion"] >= 90
+    totals = check_folder(SEED).totals
+    assert totals["Claim"] >= 200
+    assert totals["Assertion"] >= 250
+
+
+def test_every_held_document_has_its_sentences_accounted_for() -> None:
+    held = {s["id"] for s in yaml.safe_load((SEED / "sources.yaml").read_text())["sources"]
+            if s.get("file")}  # fmt: skip
+    covered = {path.stem for path in (SEED / "coverage").glob("*.yaml")}
+    assert covered == held
+    # check_folder (above) refuses a TODO, a missing sentence or an unlisted assertion.
+
+
+def test_a_sentence_left_out_of_coverage_refuses_the_folder(data_copy: Path) -> None:
+    path = data_copy / "coverage" / "src-jpost-2021-iran-declared-war.yaml"
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    without_assertions = next(i for i, e in enumerate(content["sentences"]) if "none" in e)
+    dropped = content["sentences"].pop(without_assertions)
+    path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    [problem] = problems_of(data_copy)
+    assert problem.record == f"sentence at {dropped['at']}"
+    assert problem.message.startswith("not accounted for")
 
 
 def test_quote_off_by_one_character(data_copy: Path, edit: Edit) -> None:
