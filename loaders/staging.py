@@ -223,9 +223,7 @@ class Staging:
 
     def refinements(self) -> Iterator[tuple[str, str]]:
         """Every staged REFINES link: (narrower, broader)."""
-        yield from self.db.execute(
-            "SELECT owner, target FROM staged WHERE kind = 'refines'"
-        )
+        yield from self.db.execute("SELECT owner, target FROM staged WHERE kind = 'refines'")
 
     def totals(self) -> Counter[str]:
         counts: Counter[str] = Counter()
