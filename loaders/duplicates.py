@@ -13,7 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 # Past this many claims the pairwise work is not worth doing on every load.
 MAX_CLAIMS = 50_000
@@ -30,6 +33,15 @@ STOPWORDS = frozenset(
     ]
 )
 # fmt: on
+
+
+def judged_distinct(folder: Path) -> list[tuple[str, str]]:
+    """The pairs a curator recorded in ``distinct.yaml`` as different propositions."""
+    path = folder / "distinct.yaml"
+    if not path.exists():
+        return []
+    entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("distinct") or []
+    return [tuple(e["claims"]) for e in entries if len(e.get("claims") or []) == 2]
 
 
 @dataclass(frozen=True)

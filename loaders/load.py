@@ -13,7 +13,7 @@ from claimtrace.core.database import Graph
 from claimtrace.core.migrations import apply_migrations
 from claimtrace.core.plans import WriteBatch
 from claimtrace.core.writing import write_batch
-from claimtrace.loaders.duplicates import MAX_CLAIMS, likely_duplicates
+from claimtrace.loaders.duplicates import MAX_CLAIMS, judged_distinct, likely_duplicates
 from claimtrace.loaders.reading import stage_folder
 from claimtrace.loaders.staging import Staging
 
@@ -41,15 +41,15 @@ def check_folder(folder: Path) -> CheckReport:
     what a curator should look at (likely duplicate claims)."""
     with Staging.create() as staging:
         stage_folder(folder, staging)
-        return CheckReport(staging.totals(), warnings_of(staging))
+        return CheckReport(staging.totals(), warnings_of(staging, folder))
 
 
-def warnings_of(staging: Staging) -> tuple[str, ...]:
+def warnings_of(staging: Staging, folder: Path) -> tuple[str, ...]:
     count = staging.claim_count()
     if count > MAX_CLAIMS:
         return (f"likely duplicates not looked for: {count} claims (more than {MAX_CLAIMS})",)
-    pairs = likely_duplicates(staging.claims(), staging.refinements())
-    return tuple(str(pair) for pair in pairs)
+    reviewed = [*staging.refinements(), *judged_distinct(folder)]
+    return tuple(str(pair) for pair in likely_duplicates(staging.claims(), reviewed))
 
 
 async def load_folder(
@@ -76,4 +76,4 @@ async def load_folder(
             created += await write_batch(graph, batch, recorded_at)
             if on_batch is not None:
                 on_batch(batch)
-        return LoadReport(staging.totals(), created, warnings_of(staging))
+        return LoadReport(staging.totals(), created, warnings_of(staging, folder))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from claimtrace.loaders.duplicates import likely_duplicates
+from pathlib import Path
+
+from claimtrace.loaders.duplicates import judged_distinct, likely_duplicates
 
 
 def claim(text: str, value: float | None = None, unit: str | None = None) -> dict[str, object]:
@@ -29,3 +31,11 @@ def test_claims_a_curator_already_related_are_not_flagged() -> None:
         ("claim-b", claim("Iranian penetrators killed 196 Americans.", 196, "US troops killed")),
     ]
     assert likely_duplicates(claims, linked=[("claim-b", "claim-a")]) == []
+
+
+def test_pairs_judged_distinct_are_read_from_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "distinct.yaml").write_text(
+        "distinct:\n  - claims: [claim-a, claim-b]\n    why: different measures\n", "utf-8"
+    )
+    assert judged_distinct(tmp_path) == [("claim-a", "claim-b")]
+    assert judged_distinct(tmp_path / "elsewhere") == []
