@@ -17,7 +17,7 @@ from starlette.routing import Route
 from claimtrace.api.concurrency import ConcurrencyLimit
 from claimtrace.api.graphql_view import GraphQLView
 from claimtrace.api.health import healthz, readyz
-from claimtrace.api.limits import BodySizeLimit
+from claimtrace.api.limits import RequestBody
 from claimtrace.api.protection import extensions
 from claimtrace.core.database import Graph, open_driver
 from claimtrace.core.migrations import apply_migrations
@@ -67,10 +67,15 @@ def create_app(
     return Starlette(
         routes=routes,
         lifespan=lifespan,
-        # Outermost first: a request over the limit costs nothing more than its refusal.
+        # Outermost first. A request counts against the concurrency limit only once its
+        # whole body is in: a client that sends slowly (or not at all) holds no slot.
         middleware=[
+            Middleware(
+                RequestBody,
+                max_bytes=settings.max_body_bytes,
+                timeout_seconds=settings.body_timeout_seconds,
+            ),
             Middleware(ConcurrencyLimit, limit=settings.max_concurrent_requests),
-            Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
         ],
     )
 

@@ -1,7 +1,9 @@
-"""Bounds on what a request may be: its body's size, and the shape of its JSON."""
+"""Bounds on what a request may be: its body's size and arrival time, the shape of its
+JSON."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from cross_web import HTTPException
@@ -13,10 +15,23 @@ class BodyTooLarge(Exception):
     pass
 
 
-class BodySizeLimit:
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+class ClientGone(Exception):
+    pass
+
+
+class RequestBody:
+    """Reads a request's whole body before the app sees the request.
+
+    The body must be at most ``max_bytes`` (else 413) and must arrive in full within
+    ``timeout_seconds`` of the request's headers (else 408, and the connection is
+    closed). The app then receives it in one message: nothing further in, the
+    concurrency limit included, ever waits on a slow client.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout_seconds: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout_seconds = timeout_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -24,30 +39,63 @@ class BodySizeLimit:
             return
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, receive, send)
+            await self._too_large(scope, receive, send)
             return
-        seen = 0
+        try:
+            async with asyncio.timeout(self.timeout_seconds):
+                body = await self._read(receive)
+        except TimeoutError:
+            await self._too_slow(scope, receive, send)
+            return
+        except BodyTooLarge:
+            await self._too_large(scope, receive, send)
+            return
+        except ClientGone:
+            return
+        await self.app(scope, _replay(body, receive), send)
 
-        async def counted() -> Message:
-            nonlocal seen
+    async def _read(self, receive: Receive) -> bytes:
+        chunks: list[bytes] = []
+        seen = 0
+        while True:
             message = await receive()
-            seen += len(message.get("body", b""))
+            if message["type"] == "http.disconnect":
+                raise ClientGone
+            chunk = message.get("body", b"")
+            seen += len(chunk)
             if seen > self.max_bytes:
                 raise BodyTooLarge
-            return message
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)
 
-        try:
-            await self.app(scope, counted, send)
-        except BodyTooLarge:
-            await self._refuse(scope, receive, send)
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        message = f"Request body larger than {self.max_bytes} bytes."
+        await _error(413, message, "PAYLOAD_TOO_LARGE")(scope, receive, send)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = JSONResponse(
-            {"errors": [{"message": f"Request body larger than {self.max_bytes} bytes.",
-                         "extensions": {"code": "PAYLOAD_TOO_LARGE"}}]},
-            status_code=413,
-        )  # fmt: skip
+    async def _too_slow(self, scope: Scope, receive: Receive, send: Send) -> None:
+        message = f"The request body did not arrive within {self.timeout_seconds:g} s."
+        response = _error(408, message, "REQUEST_TIMEOUT")
+        response.headers["connection"] = "close"  # uvicorn closes the connection after it
         await response(scope, receive, send)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """The body in one message; after it, the server's own messages (a disconnect)."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if sent:
+            return await receive()
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
+
+
+def _error(status: int, message: str, code: str) -> JSONResponse:
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status)
 
 
 def decode_request_json(data: str | bytes) -> object:

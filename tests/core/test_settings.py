@@ -68,3 +68,17 @@ def test_connection_pool_follows_the_concurrency_limit() -> None:
     small = Settings.from_env(GOOD | {"CLAIMTRACE_MAX_CONCURRENT_REQUESTS": "4"})
     assert pool_size_for(small) == 4 * CONNECTIONS_PER_REQUEST
     assert pool_size_for(Settings.from_env(GOOD)) >= DEFAULT_MAX_CONCURRENT_REQUESTS
+
+
+def test_the_body_deadline_has_a_default_and_can_be_set() -> None:
+    assert Settings.from_env(GOOD).body_timeout_seconds == 10.0
+    settings = Settings.from_env(GOOD | {"CLAIMTRACE_BODY_TIMEOUT_SECONDS": "2.5"})
+    assert settings.body_timeout_seconds == 2.5
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "1e3", "inf", "nan", "1.2.3", "", "ten"])
+def test_malformed_seconds_are_refused(value: str) -> None:
+    with pytest.raises(
+        SettingsError, match=r"^CLAIMTRACE_BODY_TIMEOUT_SECONDS must be a positive number of"
+    ):
+        Settings.from_env(GOOD | {"CLAIMTRACE_BODY_TIMEOUT_SECONDS": value})
