@@ -17,7 +17,7 @@ from starlette.routing import Route
 from claimtrace.api.concurrency import ConcurrencyLimit
 from claimtrace.api.graphql_view import GraphQLView
 from claimtrace.api.health import healthz, readyz
-from claimtrace.api.limits import RequestBody
+from claimtrace.api.limits import AnswerSizeLimit, RequestBody
 from claimtrace.api.protection import extensions
 from claimtrace.core.database import Graph, open_driver
 from claimtrace.core.migrations import apply_migrations
@@ -58,7 +58,7 @@ def create_app(
                     await migrating
             await driver.close()
 
-    graphql = GraphQLView(build_schema(extensions()), settings.api_tokens)
+    graphql = GraphQLView(build_schema(extensions(settings)), settings.api_tokens)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
@@ -76,6 +76,7 @@ def create_app(
                 timeout_seconds=settings.body_timeout_seconds,
             ),
             Middleware(ConcurrencyLimit, limit=settings.max_concurrent_requests),
+            Middleware(AnswerSizeLimit, max_bytes=settings.max_response_bytes),
         ],
     )
 

@@ -1,5 +1,5 @@
 """Bounds on what a request may be: its body's size and arrival time, the shape of its
-JSON."""
+JSON; and on the size of what it gets back."""
 
 from __future__ import annotations
 
@@ -78,6 +78,48 @@ class RequestBody:
         response = _error(408, message, "REQUEST_TIMEOUT")
         response.headers["connection"] = "close"  # uvicorn closes the connection after it
         await response(scope, receive, send)
+
+
+class AnswerSizeLimit:
+    """An answer of more than ``max_bytes`` is replaced, before a byte of it is sent, by
+    an error naming its size and the bound (RESPONSE_TOO_LARGE), with the same status
+    and headers. The query cost budget keeps answers far below it; this is the backstop
+    for lists longer than the estimate assumed."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+
+        async def bounded(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+                return
+            if start is not None and message["type"] == "http.response.body":
+                if not message.get("more_body") and len(message.get("body", b"")) > self.max_bytes:
+                    start, message = self._replaced(start, len(message["body"]))
+                await send(start)
+                start = None
+            await send(message)
+
+        await self.app(scope, receive, bounded)
+
+    def _replaced(self, start: Message, size: int) -> tuple[Message, Message]:
+        error = {
+            "message": f"The answer would be {size} bytes, over the limit of {self.max_bytes}. "
+            "Ask for fewer items or fewer fields.",
+            "extensions": {"code": "RESPONSE_TOO_LARGE", "size": size, "limit": self.max_bytes},
+        }
+        body = json.dumps({"errors": [error]}).encode("utf-8")
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        headers.append((b"content-length", str(len(body)).encode("ascii")))
+        return {**start, "headers": headers}, {"type": "http.response.body", "body": body}
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

@@ -16,6 +16,12 @@ DEFAULT_MAX_CONCURRENT_REQUESTS = 64
 # The request line and headers get as long (api/http_protocol.py reads that setting).
 DEFAULT_BODY_TIMEOUT_SECONDS = 10.0
 DEFAULT_HEAD_TIMEOUT_SECONDS = 10.0
+# The estimated cost of one operation (api/cost.py): about the number of values its
+# answer can hold. The budget admits any single question of the API with a full
+# selection, and refuses a document that asks the same heavy question many times over.
+DEFAULT_QUERY_COST_BUDGET = 25_000
+DEFAULT_EXECUTION_TIMEOUT_SECONDS = 10.0
+DEFAULT_MAX_RESPONSE_BYTES = 2_000_000
 
 
 class SettingsError(ValueError):
@@ -35,6 +41,12 @@ class Settings:
     max_concurrent_requests: int = DEFAULT_MAX_CONCURRENT_REQUESTS
     # A body not in full within this long after its headers is answered 408 (api/limits.py).
     body_timeout_seconds: float = DEFAULT_BODY_TIMEOUT_SECONDS
+    # Refused before any resolver runs when the estimate exceeds it (api/cost_limits.py).
+    query_cost_budget: int = DEFAULT_QUERY_COST_BUDGET
+    # A query (not a mutation) still running after this long is stopped (api/cost_limits.py).
+    execution_timeout_seconds: float = DEFAULT_EXECUTION_TIMEOUT_SECONDS
+    # An answer larger than this is replaced by an error (api/limits.py).
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -60,6 +72,15 @@ class Settings:
             ),
             body_timeout_seconds=positive_seconds(
                 env, "CLAIMTRACE_BODY_TIMEOUT_SECONDS", DEFAULT_BODY_TIMEOUT_SECONDS
+            ),
+            query_cost_budget=_positive_int(
+                env, "CLAIMTRACE_QUERY_COST_BUDGET", DEFAULT_QUERY_COST_BUDGET
+            ),
+            execution_timeout_seconds=positive_seconds(
+                env, "CLAIMTRACE_EXECUTION_TIMEOUT_SECONDS", DEFAULT_EXECUTION_TIMEOUT_SECONDS
+            ),
+            max_response_bytes=_positive_int(
+                env, "CLAIMTRACE_MAX_RESPONSE_BYTES", DEFAULT_MAX_RESPONSE_BYTES
             ),
         )
 

@@ -1,5 +1,5 @@
-"""The body is read before the app sees a request, within a deadline. The logic against
-stub apps, as ASGI messages."""
+"""The body is read before the app sees a request, within a deadline; answers are
+bounded in size. Their logic against stub apps, as ASGI messages."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from claimtrace.api.concurrency import ConcurrencyLimit
-from claimtrace.api.limits import RequestBody
+from claimtrace.api.limits import AnswerSizeLimit, RequestBody
 
 Message = dict[str, Any]
 
@@ -125,3 +125,14 @@ async def test_a_client_gone_before_its_body_is_in_gets_no_answer() -> None:
     sent = await call(RequestBody(app, max_bytes=100, timeout_seconds=1), chunks(b"{", then=gone))
     assert sent == []
     assert app.calls == 0
+
+
+async def test_an_answer_over_the_limit_is_replaced_by_an_error_naming_both_sizes() -> None:
+    limited = AnswerSizeLimit(Echo(), max_bytes=10)
+    sent = await call(limited, chunks(b"x" * 11))
+    status, error, headers = error_of(sent)
+    assert status == 200
+    assert error["extensions"] == {"code": "RESPONSE_TOO_LARGE", "size": 11, "limit": 10}
+    assert int(headers[b"content-length"]) == len(sent[1]["body"])
+    fits = await call(limited, chunks(b"x" * 10))
+    assert fits[1]["body"] == b"x" * 10
