@@ -4,9 +4,11 @@ uvicorn times out only the idle time between requests (``--timeout-keep-alive``)
 connection that sends nothing, or the headers of a request a byte at a time, is kept
 open for ever, and httptools buffers headers of any size. Served with
 ``--http claimtrace.api.http_protocol:BoundedHttpToolsProtocol``, a connection must
-deliver each request's line and headers within ``CLAIMTRACE_HEAD_TIMEOUT_SECONDS`` of
-its first byte (or of opening) and in at most ``MAX_HEAD_BYTES``; otherwise it is
-answered 408 or 431 and closed. The body's own deadline is the app's (api/limits.py).
+deliver each request's line and headers within ``CLAIMTRACE_HEAD_TIMEOUT_SECONDS`` (of
+its opening for the first request, of their first byte for later ones) and in at most
+``MAX_HEAD_BYTES``; otherwise it is answered 408 or 431 and closed. A connection that
+sends nothing is closed at that deadline. The body's deadline is the app's
+(api/limits.py).
 """
 
 from __future__ import annotations
