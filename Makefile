@@ -71,6 +71,13 @@ neo4j-stop: install
 
 # --- serving ------------------------------------------------------------------
 
+# uvicorn's own limits, set on purpose (README, "Limits"): each request's line and
+# headers within CLAIMTRACE_HEAD_TIMEOUT_SECONDS and 64 KiB (api/http_protocol.py), an
+# idle keep-alive connection closed after 5 s, no WebSocket protocol (nothing uses it).
+# --limit-concurrency stays off: it counts open connections, so slow clients would fill
+# it and have every request refused; the app's own limit counts requests whose body is in.
+UVICORN_LIMITS := --http claimtrace.api.http_protocol:BoundedHttpToolsProtocol --ws none --timeout-keep-alive 5
+
 # Uses NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) when set;
 # otherwise starts the local Neo4j and connects to it.
 run: install system-deps
@@ -80,7 +87,8 @@ run: install system-deps
 	fi; \
 	$(PY) -m claimtrace.loaders load data/; \
 	echo "serving GraphiQL at http://$(HOST):$(PORT)/graphql (Ctrl-C stops the API; make neo4j-stop stops Neo4j)"; \
-	exec $(PY) -m uvicorn claimtrace.api.app:create_app --factory --host $(HOST) --port $(PORT) --log-level warning
+	exec $(PY) -m uvicorn claimtrace.api.app:create_app --factory --host $(HOST) --port $(PORT) \
+	  $(UVICORN_LIMITS) --timeout-graceful-shutdown 10 --log-level warning
 
 # --- checks -------------------------------------------------------------------
 

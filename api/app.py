@@ -17,7 +17,7 @@ from starlette.routing import Route
 from claimtrace.api.concurrency import ConcurrencyLimit
 from claimtrace.api.graphql_view import GraphQLView
 from claimtrace.api.health import healthz, readyz
-from claimtrace.api.limits import BodySizeLimit
+from claimtrace.api.limits import AnswerSizeLimit, RequestBody
 from claimtrace.api.protection import extensions
 from claimtrace.core.database import Graph, open_driver
 from claimtrace.core.migrations import apply_migrations
@@ -58,7 +58,7 @@ def create_app(
                     await migrating
             await driver.close()
 
-    graphql = GraphQLView(build_schema(extensions()), settings.api_tokens)
+    graphql = GraphQLView(build_schema(extensions(settings)), settings.api_tokens)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
@@ -67,10 +67,16 @@ def create_app(
     return Starlette(
         routes=routes,
         lifespan=lifespan,
-        # Outermost first: a request over the limit costs nothing more than its refusal.
+        # Outermost first. A request counts against the concurrency limit only once its
+        # whole body is in: a client that sends slowly (or not at all) holds no slot.
         middleware=[
+            Middleware(
+                RequestBody,
+                max_bytes=settings.max_body_bytes,
+                timeout_seconds=settings.body_timeout_seconds,
+            ),
             Middleware(ConcurrencyLimit, limit=settings.max_concurrent_requests),
-            Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+            Middleware(AnswerSizeLimit, max_bytes=settings.max_response_bytes),
         ],
     )
 

@@ -3,7 +3,8 @@
 Beyond the limit a request is answered at once with 503 and ``Retry-After``: a
 client learns in a millisecond that it should come back, instead of waiting in a
 queue until some timeout gives up on it. Health checks are never limited, so an
-orchestrator can tell a busy API from a dead one.
+orchestrator can tell a busy API from a dead one. A request is counted only once its
+body is in (the app reads it first, api/limits.py): waiting on a slow client holds no slot.
 """
 
 from __future__ import annotations

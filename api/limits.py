@@ -1,7 +1,9 @@
-"""Bounds on what a request may be: its body's size, and the shape of its JSON."""
+"""Bounds on what a request may be: its body's size and arrival time, the shape of its
+JSON; and on the size of what it gets back."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from cross_web import HTTPException
@@ -13,7 +15,77 @@ class BodyTooLarge(Exception):
     pass
 
 
-class BodySizeLimit:
+class ClientGone(Exception):
+    pass
+
+
+class RequestBody:
+    """Reads a request's whole body before the app sees the request.
+
+    The body must be at most ``max_bytes`` (else 413) and must arrive in full within
+    ``timeout_seconds`` of the request's headers (else 408, and the connection is
+    closed). The app then receives it in one message: nothing further in, the
+    concurrency limit included, ever waits on a slow client.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout_seconds: float) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.timeout_seconds = timeout_seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._too_large(scope, receive, send)
+            return
+        try:
+            async with asyncio.timeout(self.timeout_seconds):
+                body = await self._read(receive)
+        except TimeoutError:
+            await self._too_slow(scope, receive, send)
+            return
+        except BodyTooLarge:
+            await self._too_large(scope, receive, send)
+            return
+        except ClientGone:
+            return
+        await self.app(scope, _replay(body, receive), send)
+
+    async def _read(self, receive: Receive) -> bytes:
+        chunks: list[bytes] = []
+        seen = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise ClientGone
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.max_bytes:
+                raise BodyTooLarge
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        message = f"Request body larger than {self.max_bytes} bytes."
+        await _error(413, message, "PAYLOAD_TOO_LARGE")(scope, receive, send)
+
+    async def _too_slow(self, scope: Scope, receive: Receive, send: Send) -> None:
+        message = f"The request body did not arrive within {self.timeout_seconds:g} s."
+        response = _error(408, message, "REQUEST_TIMEOUT")
+        response.headers["connection"] = "close"  # uvicorn closes the connection after it
+        await response(scope, receive, send)
+
+
+class AnswerSizeLimit:
+    """An answer of more than ``max_bytes`` is replaced, before a byte of it is sent, by
+    an error naming its size and the bound (RESPONSE_TOO_LARGE), with the same status
+    and headers. The query cost budget keeps answers far below it; this is the backstop
+    for lists longer than the estimate assumed."""
+
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
@@ -22,32 +94,50 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, receive, send)
-            return
-        seen = 0
+        start: Message | None = None
 
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.max_bytes:
-                raise BodyTooLarge
-            return message
+        async def bounded(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+                return
+            if start is not None and message["type"] == "http.response.body":
+                if not message.get("more_body") and len(message.get("body", b"")) > self.max_bytes:
+                    start, message = self._replaced(start, len(message["body"]))
+                await send(start)
+                start = None
+            await send(message)
 
-        try:
-            await self.app(scope, counted, send)
-        except BodyTooLarge:
-            await self._refuse(scope, receive, send)
+        await self.app(scope, receive, bounded)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = JSONResponse(
-            {"errors": [{"message": f"Request body larger than {self.max_bytes} bytes.",
-                         "extensions": {"code": "PAYLOAD_TOO_LARGE"}}]},
-            status_code=413,
-        )  # fmt: skip
-        await response(scope, receive, send)
+    def _replaced(self, start: Message, size: int) -> tuple[Message, Message]:
+        error = {
+            "message": f"The answer would be {size} bytes, over the limit of {self.max_bytes}. "
+            "Ask for fewer items or fewer fields.",
+            "extensions": {"code": "RESPONSE_TOO_LARGE", "size": size, "limit": self.max_bytes},
+        }
+        body = json.dumps({"errors": [error]}).encode("utf-8")
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        headers.append((b"content-length", str(len(body)).encode("ascii")))
+        return {**start, "headers": headers}, {"type": "http.response.body", "body": body}
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """The body in one message; after it, the server's own messages (a disconnect)."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if sent:
+            return await receive()
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
+
+
+def _error(status: int, message: str, code: str) -> JSONResponse:
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status)
 
 
 def decode_request_json(data: str | bytes) -> object:

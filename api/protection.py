@@ -20,6 +20,7 @@ from strawberry.extensions import (
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionContext
 
+from claimtrace.api.cost_limits import ExecutionTimeout, HeavyQueryLane, QueryCostLimit
 from claimtrace.core.audit import AuditEvent, Result, record_alone
 from claimtrace.core.errors import (
     COMMIT_OUTCOME_UNKNOWN,
@@ -27,6 +28,7 @@ from claimtrace.core.errors import (
     DomainError,
     code_of,
 )
+from claimtrace.core.settings import Settings
 from claimtrace.schema.context import Context
 
 log = logging.getLogger(__name__)
@@ -78,10 +80,13 @@ def _is_internal(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, DomainError | GraphQLError)
 
 
-def extensions() -> list[Callable[[], SchemaExtension]]:
+def extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
     """Factories: a fresh extension per request. The parse and validation caches are
     LRU caches keyed by the document and the validation rules, so the rules are built
-    once here: rule classes made per request would make every request a cache miss."""
+    once here: rule classes made per request would make every request a cache miss.
+    The cost limit follows the parser and validation caches: it estimates each validated
+    document (api/cost_limits.py). Its lane for expensive queries is shared by all requests."""
+    lane = HeavyQueryLane(settings.query_cost_budget)
     limits = [
         *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
         *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
@@ -90,7 +95,9 @@ def extensions() -> list[Callable[[], SchemaExtension]]:
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: QueryCostLimit(settings.query_cost_budget, lane),
         lambda: AddValidationRules(limits),
+        lambda: ExecutionTimeout(settings.execution_timeout_seconds),
         ClientSafeErrors,
         AuditUnresolvedMutations,
     ]

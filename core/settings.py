@@ -11,6 +11,17 @@ URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 # One uvicorn worker is one event loop: past a few dozen requests in flight, more only
 # lengthen every request's wait. 64 lets a burst of a few dozen clients through whole.
 DEFAULT_MAX_CONCURRENT_REQUESTS = 64
+# A request body is a GraphQL document and its variables, at most 1 MB: on any working
+# connection it arrives in well under a second. Past this, the sender is not sending.
+# The request line and headers get as long (api/http_protocol.py reads that setting).
+DEFAULT_BODY_TIMEOUT_SECONDS = 10.0
+DEFAULT_HEAD_TIMEOUT_SECONDS = 10.0
+# The estimated cost of one operation (api/cost.py): about the number of values its
+# answer can hold. The budget admits any single question of the API with a full
+# selection, and refuses a document that asks the same heavy question many times over.
+DEFAULT_QUERY_COST_BUDGET = 25_000
+DEFAULT_EXECUTION_TIMEOUT_SECONDS = 10.0
+DEFAULT_MAX_RESPONSE_BYTES = 2_000_000
 
 
 class SettingsError(ValueError):
@@ -28,6 +39,14 @@ class Settings:
     max_body_bytes: int = 1_000_000
     # GraphQL requests served at once; more are refused at once with 503 (api/concurrency.py).
     max_concurrent_requests: int = DEFAULT_MAX_CONCURRENT_REQUESTS
+    # A body not in full within this long after its headers is answered 408 (api/limits.py).
+    body_timeout_seconds: float = DEFAULT_BODY_TIMEOUT_SECONDS
+    # Refused before any resolver runs when the estimate exceeds it (api/cost_limits.py).
+    query_cost_budget: int = DEFAULT_QUERY_COST_BUDGET
+    # A query (not a mutation) still running after this long is stopped (api/cost_limits.py).
+    execution_timeout_seconds: float = DEFAULT_EXECUTION_TIMEOUT_SECONDS
+    # An answer larger than this is replaced by an error (api/limits.py).
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -50,6 +69,18 @@ class Settings:
             api_tokens=parse_tokens(env.get("CLAIMTRACE_API_TOKENS", "")),
             max_concurrent_requests=_positive_int(
                 env, "CLAIMTRACE_MAX_CONCURRENT_REQUESTS", DEFAULT_MAX_CONCURRENT_REQUESTS
+            ),
+            body_timeout_seconds=positive_seconds(
+                env, "CLAIMTRACE_BODY_TIMEOUT_SECONDS", DEFAULT_BODY_TIMEOUT_SECONDS
+            ),
+            query_cost_budget=_positive_int(
+                env, "CLAIMTRACE_QUERY_COST_BUDGET", DEFAULT_QUERY_COST_BUDGET
+            ),
+            execution_timeout_seconds=positive_seconds(
+                env, "CLAIMTRACE_EXECUTION_TIMEOUT_SECONDS", DEFAULT_EXECUTION_TIMEOUT_SECONDS
+            ),
+            max_response_bytes=_positive_int(
+                env, "CLAIMTRACE_MAX_RESPONSE_BYTES", DEFAULT_MAX_RESPONSE_BYTES
             ),
         )
 
@@ -75,6 +106,18 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
     if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise SettingsError(f"{name} must be a positive integer; got {value[:20]!r}")
     return int(value)
+
+
+def positive_seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    """A number of seconds: 10, 2.5 or 0.25 (no exponents, no infinity)."""
+    if name not in env:
+        return default
+    value = env[name].strip()
+    whole, _, fraction = value.partition(".")
+    digits = whole + fraction
+    if not (digits.isascii() and digits.isdigit()) or float(value) <= 0:
+        raise SettingsError(f"{name} must be a positive number of seconds; got {value[:20]!r}")
+    return float(value)
 
 
 def _required(env: Mapping[str, str], name: str) -> str:

@@ -68,3 +68,30 @@ def test_connection_pool_follows_the_concurrency_limit() -> None:
     small = Settings.from_env(GOOD | {"CLAIMTRACE_MAX_CONCURRENT_REQUESTS": "4"})
     assert pool_size_for(small) == 4 * CONNECTIONS_PER_REQUEST
     assert pool_size_for(Settings.from_env(GOOD)) >= DEFAULT_MAX_CONCURRENT_REQUESTS
+
+
+def test_request_limits_have_defaults_and_can_be_set() -> None:
+    defaults = Settings.from_env(GOOD)
+    assert (defaults.body_timeout_seconds, defaults.query_cost_budget) == (10.0, 25_000)
+    assert (defaults.execution_timeout_seconds, defaults.max_response_bytes) == (10.0, 2_000_000)
+    settings = Settings.from_env(
+        GOOD
+        | {
+            "CLAIMTRACE_BODY_TIMEOUT_SECONDS": "2.5",
+            "CLAIMTRACE_QUERY_COST_BUDGET": "5000",
+            "CLAIMTRACE_EXECUTION_TIMEOUT_SECONDS": " 30 ",
+            "CLAIMTRACE_MAX_RESPONSE_BYTES": "100000",
+        }
+    )
+    assert settings.body_timeout_seconds == 2.5
+    assert settings.query_cost_budget == 5000
+    assert settings.execution_timeout_seconds == 30.0
+    assert settings.max_response_bytes == 100_000
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "1e3", "inf", "nan", "1.2.3", "", "ten"])
+def test_malformed_seconds_are_refused(value: str) -> None:
+    with pytest.raises(
+        SettingsError, match=r"^CLAIMTRACE_BODY_TIMEOUT_SECONDS must be a positive number of"
+    ):
+        Settings.from_env(GOOD | {"CLAIMTRACE_BODY_TIMEOUT_SECONDS": value})

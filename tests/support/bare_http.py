@@ -54,8 +54,14 @@ class Connection:
             f"POST {path} HTTP/1.1\r\nhost: claimtrace\r\ncontent-type: application/json\r\n"
             f"{extra}content-length: {len(body)}\r\n\r\n"
         ).encode("ascii")
+        return await self._exchange(head + body)
+
+    async def get(self, path: str) -> Reply:
+        return await self._exchange(f"GET {path} HTTP/1.1\r\nhost: claimtrace\r\n\r\n".encode())
+
+    async def _exchange(self, request: bytes) -> Reply:
         started = time.perf_counter()
-        self._writer.write(head + body)
+        self._writer.write(request)
         status, got, reply = await asyncio.wait_for(self._read_reply(), self._reply_seconds)
         return Reply(status, got, reply, time.perf_counter() - started)
 

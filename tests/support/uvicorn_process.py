@@ -26,14 +26,19 @@ ROOT = Path(__file__).resolve().parents[2]
 STARTED = re.compile(r"Uvicorn running on http://127\.0\.0\.1:(\d+)")
 START_TIMEOUT_SECONDS = 60.0
 STOP_TIMEOUT_SECONDS = 15.0
-# uvicorn's own --limit-concurrency is left off: it counts connections as well as
-# requests, would refuse /healthz alike, and answers in plain text; the app's limit
-# (api/concurrency.py) does the refusing. A bounded graceful shutdown keeps teardown
-# short should a request ever be stuck.
+# uvicorn's own limits, exactly as `make run` sets them (UVICORN_LIMITS in the
+# Makefile; a unit test compares the two). --limit-concurrency is left off: it counts
+# connections as well as requests, so slow clients would fill it; it would refuse
+# /healthz alike, and answers in plain text. The app's limit (api/concurrency.py) does
+# the refusing. A bounded graceful shutdown keeps teardown short should a request stick.
+UVICORN_LIMITS = (
+    "--http", "claimtrace.api.http_protocol:BoundedHttpToolsProtocol",
+    "--ws", "none", "--timeout-keep-alive", "5",
+)  # fmt: skip
 COMMAND = (
     sys.executable, "-m", "uvicorn", "claimtrace.api.app:create_app", "--factory",
-    "--host", "127.0.0.1", "--port", "0", "--no-access-log", "--log-level", "info",
-    "--timeout-graceful-shutdown", "5",
+    "--host", "127.0.0.1", "--port", "0", *UVICORN_LIMITS,
+    "--no-access-log", "--log-level", "info", "--timeout-graceful-shutdown", "5",
 )  # fmt: skip
 
 
