@@ -206,16 +206,16 @@ class Mutation:
     async def add_assertion(
         self, info: strawberry.Info[Context, None], input: AddAssertionInput
     ) -> AddAssertionPayload:
-        raw = _drop_none({
-            "id": str(input.id), "claim": str(input.claim_id), "by": str(input.speaker_id),
-            "source": str(input.source_id), "stance": input.stance.value,
-            "mode": input.mode.value, "hedge": input.hedge.value, "quote": input.quote,
-            "start": input.start, "end": input.end,
-            "asserted": _asserted(input),
-            "cites": _ids(input.cites_ids), "note": input.note,
-        })  # fmt: skip
         context = info.context
         async with audited(context, "addAssertion", [str(input.id)]) as attempt:
+            raw = _drop_none({
+                "id": str(input.id), "claim": str(input.claim_id), "by": str(input.speaker_id),
+                "source": str(input.source_id), "stance": input.stance.value,
+                "mode": input.mode.value, "hedge": input.hedge.value, "quote": input.quote,
+                "start": input.start, "end": input.end,
+                "asserted": _asserted(input),  # may refuse: inside the audit, after the token
+                "cites": _ids(input.cites_ids), "note": input.note,
+            })  # fmt: skip
             created = await writes.add_assertion(context.graph, raw, attempt)
         record = await assertion_brief(context.graph, str(input.id))
         assert record is not None

@@ -54,7 +54,7 @@ def readme_queries() -> list[str]:
 
 def test_every_question_the_readme_asks_and_a_full_introspection_fit_the_budget() -> None:
     queries = readme_queries()
-    assert len(queries) == 3
+    assert len(queries) >= 3  # the three questions, and the examples after them
     for query in [*queries, get_introspection_query(descriptions=True)]:
         assert cost(query) <= BUDGET, query
 

@@ -28,7 +28,11 @@ LEAK_MARKERS = {
     "a file path": re.compile(r"[\w./\\-]+\.py\b|site-packages|/(usr|home|tmp|opt|root)/"),
 }
 # Codes a deliberate refusal may carry; anything else escaping a resolver is a defect.
-TYPED_CODES = frozenset({"BAD_USER_INPUT", "NOT_FOUND", "DUPLICATE", "UNAUTHENTICATED"})
+# Refusals a client can act on; the cost limits refuse valid documents that ask too much.
+TYPED_CODES = frozenset({
+    "BAD_USER_INPUT", "NOT_FOUND", "DUPLICATE", "UNAUTHENTICATED",
+    "QUERY_TOO_COSTLY", "EXECUTION_TIMEOUT", "RESPONSE_TOO_LARGE",
+})  # fmt: skip
 
 
 def leaks(answer: str, request: str) -> list[str]:
