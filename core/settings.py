@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -11,6 +12,18 @@ URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 # One uvicorn worker is one event loop: past a few dozen requests in flight, more only
 # lengthen every request's wait. 64 lets a burst of a few dozen clients through whole.
 DEFAULT_MAX_CONCURRENT_REQUESTS = 64
+# Per writing token: a desk curating by hand writes far less; a runaway script is stopped.
+DEFAULT_MUTATIONS_PER_MINUTE = 600
+# Per client address: full-text searches and comparisons, the reads that cost the most.
+DEFAULT_EXPENSIVE_READS_PER_MINUTE = 120
+
+
+class Mode(enum.StrEnum):
+    """Development keeps GraphiQL, introspection, suggestions and GET queries;
+    production turns them off (GET queries can be turned back on)."""
+
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
 
 
 class SettingsError(ValueError):
@@ -28,6 +41,20 @@ class Settings:
     max_body_bytes: int = 1_000_000
     # GraphQL requests served at once; more are refused at once with 503 (api/concurrency.py).
     max_concurrent_requests: int = DEFAULT_MAX_CONCURRENT_REQUESTS
+    mode: Mode = Mode.DEVELOPMENT
+    # Queries sent with GET (any web page can make its visitors send one); None: by mode.
+    get_queries: bool | None = None
+    # Rate limits, in-process (each API process counts on its own); 0 turns one off.
+    mutations_per_minute: int = DEFAULT_MUTATIONS_PER_MINUTE
+    expensive_reads_per_minute: int = DEFAULT_EXPENSIVE_READS_PER_MINUTE
+
+    @property
+    def production(self) -> bool:
+        return self.mode is Mode.PRODUCTION
+
+    @property
+    def allow_get_queries(self) -> bool:
+        return not self.production if self.get_queries is None else self.get_queries
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -42,6 +69,7 @@ class Settings:
         database = env.get("NEO4J_DATABASE", "neo4j").strip()
         if not database:
             raise SettingsError("NEO4J_DATABASE is set but empty")
+        mode = _mode(env)
         return cls(
             neo4j_uri=uri,
             neo4j_user=_required(env, "NEO4J_USER"),
@@ -50,6 +78,14 @@ class Settings:
             api_tokens=parse_tokens(env.get("CLAIMTRACE_API_TOKENS", "")),
             max_concurrent_requests=_positive_int(
                 env, "CLAIMTRACE_MAX_CONCURRENT_REQUESTS", DEFAULT_MAX_CONCURRENT_REQUESTS
+            ),
+            mode=mode,
+            get_queries=_switch(env, "CLAIMTRACE_GET_QUERIES"),
+            mutations_per_minute=_count(
+                env, "CLAIMTRACE_MUTATIONS_PER_MINUTE", DEFAULT_MUTATIONS_PER_MINUTE
+            ),
+            expensive_reads_per_minute=_count(
+                env, "CLAIMTRACE_EXPENSIVE_READS_PER_MINUTE", DEFAULT_EXPENSIVE_READS_PER_MINUTE
             ),
         )
 
@@ -75,6 +111,35 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
     if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise SettingsError(f"{name} must be a positive integer; got {value[:20]!r}")
     return int(value)
+
+
+def _count(env: Mapping[str, str], name: str, default: int) -> int:
+    """A limit: a whole number, 0 for none."""
+    if name not in env:
+        return default
+    value = env[name].strip()
+    if not (value.isascii() and value.isdigit()):
+        raise SettingsError(f"{name} must be a whole number (0 turns it off); got {value[:20]!r}")
+    return int(value)
+
+
+def _mode(env: Mapping[str, str]) -> Mode:
+    value = env.get("CLAIMTRACE_MODE", Mode.DEVELOPMENT.value).strip().lower()
+    try:
+        return Mode(value)
+    except ValueError:
+        raise SettingsError(
+            f"CLAIMTRACE_MODE must be development or production; got {value[:20]!r}"
+        ) from None
+
+
+def _switch(env: Mapping[str, str], name: str) -> bool | None:
+    value = env.get(name, "").strip().lower()
+    if not value:
+        return None
+    if value not in {"on", "off"}:
+        raise SettingsError(f"{name} must be on or off; got {value[:20]!r}")
+    return value == "on"
 
 
 def _required(env: Mapping[str, str], name: str) -> str:
