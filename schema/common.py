@@ -6,7 +6,7 @@ import re
 
 import strawberry
 
-from claimtrace.core.errors import BadInput
+from claimtrace.core.errors import BadInput, preview
 from claimtrace.core.vocabulary import (
     ConflictKind,
     Hedge,
@@ -41,7 +41,7 @@ def check_partial_date(field: str, value: str | None) -> str | None:
     if value is not None and not PARTIAL_DATE.fullmatch(value):
         raise BadInput(
             f"{field.rsplit('.', 1)[-1]} must be a date like 2020, 2020-03 or 2020-03-11; "
-            f"got {value!r}",
+            f"got {preview(value)}",
             field=field,
         )
     return value
