@@ -218,16 +218,16 @@ async def _refused_wrongly(
         wrong.append(f"codes {_codes(response)}, not {refusal.code}")
     if refusal.status == 200 and response.json().get("data") is not None:
         wrong.append(f"answered data {response.json()['data']!r}")
-    if len(response.content) > MAX_ANSWER:
+    if len(response.content) > MAX_ANSWER:  # (then not searched for leaks: too slow)
         wrong.append(f"answered {len(response.content)} bytes")
+    elif found := leaks(response.text, _sent(response.request)):
+        wrong.append(f"reveals {', '.join(found)}")
     if "x-request-id" not in response.headers:
         wrong.append("answered without a request id")
     if driver.sent:
         wrong.append(f"sent {len(driver.sent)} database request(s) first")
     if "authorization" not in client.headers and driver.audited:
         wrong.append(f"stored {len(driver.audited)} audit event(s) of an anonymous caller")
-    if found := leaks(response.text, _sent(response.request)):
-        wrong.append(f"reveals {', '.join(found)}")
     return [f"{refusal.name}: {problem}" for problem in wrong]
 
 
