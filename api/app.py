@@ -14,8 +14,10 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route
 
+from claimtrace.api.admission import Gate
 from claimtrace.api.concurrency import ConcurrencyLimit
 from claimtrace.api.graphql_view import GraphQLView
+from claimtrace.api.headers import StandardHeaders
 from claimtrace.api.health import healthz, readyz
 from claimtrace.api.limits import AnswerSizeLimit, RequestBody
 from claimtrace.api.protection import extensions
@@ -58,7 +60,7 @@ def create_app(
                     await migrating
             await driver.close()
 
-    graphql = GraphQLView(build_schema(extensions(settings)), settings.api_tokens)
+    graphql = _graphql_view(settings)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
@@ -67,9 +69,11 @@ def create_app(
     return Starlette(
         routes=routes,
         lifespan=lifespan,
-        # Outermost first. A request counts against the concurrency limit only once its
-        # whole body is in: a client that sends slowly (or not at all) holds no slot.
+        # Outermost first: every answer carries the standard headers. A request counts
+        # against the concurrency limit only once its whole body is in: a client that
+        # sends slowly (or not at all) holds no slot.
         middleware=[
+            Middleware(StandardHeaders),
             Middleware(
                 RequestBody,
                 max_bytes=settings.max_body_bytes,
@@ -78,6 +82,21 @@ def create_app(
             Middleware(ConcurrencyLimit, limit=settings.max_concurrent_requests),
             Middleware(AnswerSizeLimit, max_bytes=settings.max_response_bytes),
         ],
+    )
+
+
+def _graphql_view(settings: Settings) -> GraphQLView:
+    """Production turns off GraphiQL, introspection and "did you mean" suggestions."""
+    production = settings.production
+    schema = build_schema(
+        extensions(settings, Gate.from_settings(settings)),
+        hide_suggestions=production,
+    )
+    return GraphQLView(
+        schema,
+        settings.api_tokens,
+        graphiql=not production,
+        get_queries=settings.allow_get_queries,
     )
 
 

@@ -1,14 +1,17 @@
-"""Strawberry's ASGI view, with the typed per-request context, a request id, and the
-answer's media type chosen by the Accept header (api/media_types.py)."""
+"""Strawberry's ASGI view, with the typed per-request context and the answer's media
+type chosen by the Accept header (api/media_types.py).
+
+In development it serves GraphiQL (without persisting headers, under a strict
+Content-Security-Policy); in production it serves none. Queries over GET are
+answered only where the settings allow them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
-from starlette.responses import Response
-from starlette.types import Message, Receive, Scope, Send
+from starlette.responses import HTMLResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -16,33 +19,38 @@ from strawberry.schema import BaseSchema
 from strawberry.types import ExecutionResult
 
 from claimtrace.api.auth import token_name
+from claimtrace.api.graphiql import graphiql_page
 from claimtrace.api.limits import decode_request_json
 from claimtrace.api.media_types import JSON, response_media_type, shape_body, status_code
-from claimtrace.core.audit import REQUEST_ID_HEADER, request_id_from
+from claimtrace.core.audit import request_id_from
 from claimtrace.core.database import Graph
 from claimtrace.schema.context import Context
 from claimtrace.schema.dataloaders import build_dataloaders
 
 
 class GraphQLView(GraphQL[Context, None]):
-    def __init__(self, schema: BaseSchema, tokens: Sequence[tuple[str, str]]) -> None:
-        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+    def __init__(
+        self,
+        schema: BaseSchema,
+        tokens: Sequence[tuple[str, str]],
+        *,
+        graphiql: bool = True,
+        get_queries: bool = True,
+    ) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if graphiql else None,
+            allow_queries_via_get=get_queries,
+        )
         self.tokens = tuple(tokens)
+        self.page = graphiql_page() if graphiql else None
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Every answer carries the request id that its audit events and logs carry."""
-        if scope["type"] != "http":
-            await super().__call__(scope, receive, send)
-            return
-        request_id = request_id_from(Headers(scope=scope).get(REQUEST_ID_HEADER))
-        scope.setdefault("state", {})["request_id"] = request_id
-
-        async def send_with_id(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
-            await send(message)
-
-        await super().__call__(scope, receive, send_with_id)
+    async def render_graphql_ide(self, request: Request) -> Response:
+        assert self.page is not None  # Strawberry asks only when graphql_ide is set
+        return HTMLResponse(
+            self.page.html,
+            headers={"content-security-policy": self.page.content_security_policy},
+        )
 
     def decode_json(self, data: str | bytes) -> object:
         return decode_request_json(data)
@@ -82,4 +90,5 @@ class GraphQLView(GraphQL[Context, None]):
             request=request,  # type: ignore[arg-type]
             request_id=getattr(request.state, "request_id", None) or request_id_from(None),
             writer=token_name(request.headers.get("authorization"), self.tokens),
+            response=response if isinstance(response, Response) else None,
         )

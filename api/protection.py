@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable, Iterator
+from typing import Any, cast
 
-from graphql import FieldNode, GraphQLError, OperationType
-from graphql.utilities import get_operation_ast
+from graphql import GraphQLError, ValidationContext, ValidationRule
+from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -17,26 +17,21 @@ from strawberry.extensions import (
     SchemaExtension,
     ValidationCache,
 )
-from strawberry.schema.exceptions import InvalidOperationTypeError
-from strawberry.types import ExecutionContext
 
+from claimtrace.api.admission import Admission, Gate
 from claimtrace.api.cost_limits import ExecutionTimeout, HeavyQueryLane, QueryCostLimit
-from claimtrace.core.audit import AuditEvent, Result, record_alone
-from claimtrace.core.errors import (
-    COMMIT_OUTCOME_UNKNOWN,
-    SERVICE_UNAVAILABLE,
-    DomainError,
-    code_of,
-)
+from claimtrace.core.errors import COMMIT_OUTCOME_UNKNOWN, SERVICE_UNAVAILABLE, code_of
 from claimtrace.core.settings import Settings
-from claimtrace.schema.context import Context
-
-log = logging.getLogger(__name__)
+from claimtrace.schema.error_log import is_server_fault
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5_000
 CACHE_SIZE = 256
+# An error message a client caused may quote the request (a field name, a value):
+# it is cut to this many characters.
+MAX_MESSAGE_LENGTH = 500
+QUERY_LIMIT_EXCEEDED = "QUERY_LIMIT_EXCEEDED"
 
 MESSAGES = {
     SERVICE_UNAVAILABLE: "The database is unavailable; try again shortly.",
@@ -50,90 +45,125 @@ MESSAGES = {
 
 
 class ClientSafeErrors(MaskErrors):
-    """Keep what the client caused (validation, deliberate GraphQLErrors); hide the rest.
+    """Keep what the client caused (validation, deliberate GraphQLErrors), its message
+    cut to a bounded length; hide the rest.
 
     Neo4j being away becomes SERVICE_UNAVAILABLE; a commit whose answer was lost,
-    COMMIT_OUTCOME_UNKNOWN; anything unexpected is logged here and answered as
-    INTERNAL_SERVER_ERROR, with no Cypher, trace or address.
+    COMMIT_OUTCOME_UNKNOWN; anything unexpected INTERNAL_SERVER_ERROR, with no Cypher,
+    trace or address. (The schema has logged each error already: schema/error_log.py.)
     """
 
     def __init__(self) -> None:
-        super().__init__(should_mask_error=_is_internal)
+        super().__init__(should_mask_error=_to_rewrite)
+
+    def on_operation(self) -> Iterator[None]:
+        """A syntax error from the parser cache escapes the operation as an exception,
+        past the result this extension rewrites: it is cut on its way out."""
+        try:
+            yield from super().on_operation()
+        except GraphQLError as error:
+            raise (self.anonymise_error(error) if _to_rewrite(error) else error) from None
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        if not is_server_fault(error):
+            return _cut(error)
         original = error.original_error
         assert original is not None
         code = code_of(original)
-        message = MESSAGES.get(code)
-        if message is None:
-            message = "Unexpected error."
-            log.error("unexpected error at %s", error.path, exc_info=original)
-        else:
-            log.warning("%s at %s: %s", code, error.path, type(original).__name__)
+        message = MESSAGES.get(code, "Unexpected error.")
         return GraphQLError(message, nodes=error.nodes, path=error.path, extensions={"code": code})
 
 
-def _is_internal(error: GraphQLError) -> bool:
-    """Errors raised on purpose are DomainErrors (ours) or GraphQLErrors (Strawberry's
-    permission errors); anything else escaping a resolver is internal."""
-    original = error.original_error
-    return original is not None and not isinstance(original, DomainError | GraphQLError)
+def _to_rewrite(error: GraphQLError) -> bool:
+    return is_server_fault(error) or len(error.message) > MAX_MESSAGE_LENGTH
 
 
-def extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
+def _cut(error: GraphQLError) -> GraphQLError:
+    message = f"{error.message[:MAX_MESSAGE_LENGTH]}... (message cut)"
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions=error.extensions,
+    )
+
+
+def limit_extensions(limit: str, maximum: int) -> dict[str, Any]:
+    return {"code": QUERY_LIMIT_EXCEEDED, "limit": limit, "maximum": maximum}
+
+
+class _CodingContext:
+    """A validation context whose reported errors carry the given extensions."""
+
+    def __init__(self, context: ValidationContext, extensions: dict[str, Any]) -> None:
+        self._context = context
+        self._extensions = extensions
+
+    def report_error(self, error: GraphQLError) -> None:
+        self._context.report_error(
+            GraphQLError(error.message, error.nodes, extensions=self._extensions)
+        )
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._context, name)
+
+
+def coded(rule: type[ASTValidationRule], limit: str, maximum: int) -> type[ASTValidationRule]:
+    """``rule``, whose errors carry ``extensions.code`` QUERY_LIMIT_EXCEEDED. Strawberry's
+    limiters do their whole check when built, reporting straight to the context."""
+
+    class Coded(ValidationRule):
+        def __init__(self, context: ValidationContext) -> None:
+            super().__init__(context)
+            rule(cast(ValidationContext, _CodingContext(context, limit_extensions(limit, maximum))))
+
+    Coded.__name__ = f"Coded{rule.__name__}"
+    return Coded
+
+
+class TokenLimit(MaxTokensLimiter):
+    """Strawberry's token limit, its refusal carrying ``extensions.code``. Parsed by the
+    parser cache, a refused document escapes the operation as an exception; parsed
+    without it, it is left in the pre-execution errors: both are marked."""
+
+    def on_operation(self) -> Iterator[None]:
+        try:
+            yield from super().on_operation()
+        except GraphQLError as refused:
+            self._mark(refused)
+            raise
+        for error in self.execution_context.pre_execution_errors or ():
+            self._mark(error)
+
+    def _mark(self, error: GraphQLError) -> None:
+        if f"more than {self.max_token_count} tokens" in error.message:
+            error.extensions = limit_extensions("tokens", self.max_token_count)
+
+
+def extensions(settings: Settings, gate: Gate) -> list[Callable[[], SchemaExtension]]:
     """Factories: a fresh extension per request. The parse and validation caches are
     LRU caches keyed by the document and the validation rules, so the rules are built
     once here: rule classes made per request would make every request a cache miss.
     The cost limit follows the parser and validation caches: it estimates each validated
-    document (api/cost_limits.py). Its lane for expensive queries is shared by all requests."""
+    document (api/cost_limits.py); its lane for expensive queries is shared by all
+    requests. In production, introspection (``__schema``, ``__type``) is refused."""
     lane = HeavyQueryLane(settings.query_cost_budget)
-    limits = [
-        *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
-    ]
+    rules = [
+        *(coded(rule, "depth", MAX_DEPTH)
+          for rule in QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules),
+        *(coded(rule, "aliases", MAX_ALIASES)
+          for rule in MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules),
+        *([NoSchemaIntrospectionCustomRule] if settings.production else []),
+    ]  # fmt: skip
     return [
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: TokenLimit(max_token_count=MAX_TOKENS),
         lambda: QueryCostLimit(settings.query_cost_budget, lane),
-        lambda: AddValidationRules(limits),
+        lambda: AddValidationRules(rules),
         lambda: ExecutionTimeout(settings.execution_timeout_seconds),
         ClientSafeErrors,
-        AuditUnresolvedMutations,
+        lambda: Admission(gate),
     ]
-
-
-class AuditUnresolvedMutations(SchemaExtension):
-    """Mutations refused before any resolver ran (malformed variables, request limits,
-    a mutation over GET) are audited too: one event per mutation field, no target."""
-
-    async def on_operation(self) -> AsyncIterator[None]:
-        try:
-            yield
-        except InvalidOperationTypeError:
-            await self._audit("METHOD_NOT_ALLOWED")
-            raise
-        errors = self.execution_context.pre_execution_errors or []
-        if errors:
-            await self._audit(code_of(errors[0]))
-
-    async def _audit(self, code: str) -> None:
-        context = self.execution_context.context
-        if not isinstance(context, Context) or context.mutations_audited:
-            return
-        for operation in _mutation_fields(self.execution_context):
-            event = AuditEvent(
-                context.request_id, context.writer, operation, (), Result.REFUSED, code
-            )
-            await record_alone(context.graph, event)
-
-
-def _mutation_fields(execution: ExecutionContext) -> list[str]:
-    document = execution.graphql_document
-    if document is None:
-        return []
-    operation = get_operation_ast(document, execution.operation_name)
-    if operation is None or operation.operation != OperationType.MUTATION:
-        return []
-    names = (s.name.value for s in operation.selection_set.selections if isinstance(s, FieldNode))
-    return [name for name in names if not name.startswith("__")]

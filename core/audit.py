@@ -1,15 +1,17 @@
-"""The audit trail: every mutation, accepted or refused, leaves one event.
+"""The audit trail: every mutation of a token holder, accepted or refused, leaves one event.
 
 An accepted write creates its event in its own transaction, so the two commit
 or vanish together; a refusal writes its event alone. Each event is also one
 JSON log line on the ``claimtrace.audit`` logger. Events carry the token's
-name, never the token. They are only ever created.
+name, never the token, and only bounded strings: a long value keeps a prefix,
+its length and its hash. They are only ever created.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 import json
 import logging
 import re
@@ -22,6 +24,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from claimtrace.core import cypher
 from claimtrace.core.database import Graph
+from claimtrace.core.errors import BadInput
 from claimtrace.core.store.batch import fetch_page
 from claimtrace.core.store.pages import Page, Position
 from claimtrace.core.store.records import Map
@@ -30,6 +33,30 @@ log = logging.getLogger("claimtrace.audit")
 
 REQUEST_ID_HEADER = "x-request-id"
 _WELL_FORMED_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+# Any string a client chose is kept whole up to this many characters, ...
+MAX_AUDIT_TEXT = 200
+# ... else as a prefix of this many, with its length and SHA-256.
+KEPT_PREFIX = 64
+# A target keeps this many ids, then says how many more there were.
+MAX_AUDIT_TARGETS = 20
+
+
+def bounded(text: str) -> str:
+    """``text`` if it is short and valid Unicode; otherwise a prefix (lone surrogates
+    escaped) followed by the whole value's length and SHA-256, so that two long values
+    can still be told apart and matched against what a client sent."""
+    readable = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    if len(text) <= MAX_AUDIT_TEXT:
+        return readable
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{readable[:KEPT_PREFIX]}... ({len(text)} characters, sha256 {digest})"
+
+
+def bounded_list(values: tuple[str, ...]) -> list[str]:
+    kept = [bounded(value) for value in values[:MAX_AUDIT_TARGETS]]
+    if len(values) > MAX_AUDIT_TARGETS:
+        kept.append(f"... and {len(values) - MAX_AUDIT_TARGETS} more")
+    return kept
 
 
 def request_id_from(header: str | None) -> str:
@@ -61,10 +88,10 @@ class AuditEvent:
     def parameters(self) -> dict[str, Any]:
         return {
             "id": self.id,
-            "requestId": self.request_id,
-            "actor": self.actor,
-            "operation": self.operation,
-            "target": list(self.target),
+            "requestId": bounded(self.request_id),
+            "actor": None if self.actor is None else bounded(self.actor),
+            "operation": bounded(self.operation),
+            "target": bounded_list(self.target),
             "at": self.at,
             "result": self.result.value,
             "code": self.code,
@@ -86,9 +113,31 @@ def _event_from_map(value: Map) -> AuditEvent:
 
 async def audit_events_page(graph: Graph, first: int, after: Position | None) -> Page[AuditEvent]:
     """Oldest first: by the time of the attempt, then id."""
+    if after is not None:
+        _check_cursor_time(after.key)
     return await fetch_page(
         graph, cypher.AUDIT_EVENTS_PAGE, {}, "event", _event_from_map, first, after
     )
+
+
+# How Neo4j writes a stored time (toString): the sort key of an audit cursor.
+_CURSOR_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)"
+                          r"(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})")  # fmt: skip
+
+
+def _check_cursor_time(key: str) -> None:
+    """The cursor's time goes to Cypher's datetime(): refuse what it could not read."""
+    match = _CURSOR_TIME.fullmatch(key)
+    if match is None or not _is_calendar_time(match.group(1)):
+        raise BadInput("after is not a cursor from this API", field="after")
+
+
+def _is_calendar_time(text: str) -> bool:
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass
@@ -115,13 +164,17 @@ async def record_alone(graph: Graph, event: AuditEvent) -> None:
     """Create the event in a transaction of its own, and log it.
 
     One attempt, no retries: a refusal must not wait on a database that is away.
-    When the event cannot be stored, its log line says so.
+    When the event cannot be stored, for whatever reason, its log line says so: the
+    error that brought the mutation here is the one the client must see.
     """
     try:
         async with graph.session() as session:
             result = await session.run(cypher.CREATE_AUDIT_EVENT, event.parameters())
             await result.consume()
     except (Neo4jError, DriverError, OSError) as error:
+        log_event(event, stored=False, reason=type(error).__name__)
+    except Exception as error:
+        log.exception("audit event %s could not be stored", event.id)
         log_event(event, stored=False, reason=type(error).__name__)
     else:
         log_event(event)

@@ -49,6 +49,20 @@ class Unauthenticated(DomainError):
         super().__init__(message)
 
 
+# How much of a value an error message quotes back (its repr), at most.
+PREVIEW_LENGTH = 80
+
+
+def preview(value: object, limit: int = PREVIEW_LENGTH) -> str:
+    """``repr(value)``, cut to ``limit`` characters with the full length said: an error
+    may quote what it refuses, but never echoes a large input back whole."""
+    shown = repr(value)
+    if len(shown) <= limit:
+        return shown
+    size = f" of {len(value)} characters" if isinstance(value, str) else ""
+    return f"{shown[:limit]}... (a value{size}, cut)"
+
+
 COMMIT_OUTCOME_UNKNOWN = "COMMIT_OUTCOME_UNKNOWN"
 SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
 INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,18 @@ DEFAULT_HEAD_TIMEOUT_SECONDS = 10.0
 DEFAULT_QUERY_COST_BUDGET = 25_000
 DEFAULT_EXECUTION_TIMEOUT_SECONDS = 10.0
 DEFAULT_MAX_RESPONSE_BYTES = 2_000_000
+# Per writing token: a desk curating by hand writes far less; a runaway script is stopped.
+DEFAULT_MUTATIONS_PER_MINUTE = 600
+# Per client address: full-text searches and comparisons, the reads that cost the most.
+DEFAULT_EXPENSIVE_READS_PER_MINUTE = 120
+
+
+class Mode(enum.StrEnum):
+    """Development keeps GraphiQL, introspection, suggestions and GET queries;
+    production turns them off (GET queries can be turned back on)."""
+
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
 
 
 class SettingsError(ValueError):
@@ -47,6 +60,20 @@ class Settings:
     execution_timeout_seconds: float = DEFAULT_EXECUTION_TIMEOUT_SECONDS
     # An answer larger than this is replaced by an error (api/limits.py).
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    mode: Mode = Mode.DEVELOPMENT
+    # Queries sent with GET (any web page can make its visitors send one); None: by mode.
+    get_queries: bool | None = None
+    # Rate limits, in-process (each API process counts on its own); 0 turns one off.
+    mutations_per_minute: int = DEFAULT_MUTATIONS_PER_MINUTE
+    expensive_reads_per_minute: int = DEFAULT_EXPENSIVE_READS_PER_MINUTE
+
+    @property
+    def production(self) -> bool:
+        return self.mode is Mode.PRODUCTION
+
+    @property
+    def allow_get_queries(self) -> bool:
+        return not self.production if self.get_queries is None else self.get_queries
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -61,6 +88,7 @@ class Settings:
         database = env.get("NEO4J_DATABASE", "neo4j").strip()
         if not database:
             raise SettingsError("NEO4J_DATABASE is set but empty")
+        mode = _mode(env)
         return cls(
             neo4j_uri=uri,
             neo4j_user=_required(env, "NEO4J_USER"),
@@ -81,6 +109,14 @@ class Settings:
             ),
             max_response_bytes=_positive_int(
                 env, "CLAIMTRACE_MAX_RESPONSE_BYTES", DEFAULT_MAX_RESPONSE_BYTES
+            ),
+            mode=mode,
+            get_queries=_switch(env, "CLAIMTRACE_GET_QUERIES"),
+            mutations_per_minute=_count(
+                env, "CLAIMTRACE_MUTATIONS_PER_MINUTE", DEFAULT_MUTATIONS_PER_MINUTE
+            ),
+            expensive_reads_per_minute=_count(
+                env, "CLAIMTRACE_EXPENSIVE_READS_PER_MINUTE", DEFAULT_EXPENSIVE_READS_PER_MINUTE
             ),
         )
 
@@ -118,6 +154,35 @@ def positive_seconds(env: Mapping[str, str], name: str, default: float) -> float
     if not (digits.isascii() and digits.isdigit()) or float(value) <= 0:
         raise SettingsError(f"{name} must be a positive number of seconds; got {value[:20]!r}")
     return float(value)
+
+
+def _count(env: Mapping[str, str], name: str, default: int) -> int:
+    """A limit: a whole number, 0 for none."""
+    if name not in env:
+        return default
+    value = env[name].strip()
+    if not (value.isascii() and value.isdigit()):
+        raise SettingsError(f"{name} must be a whole number (0 turns it off); got {value[:20]!r}")
+    return int(value)
+
+
+def _mode(env: Mapping[str, str]) -> Mode:
+    value = env.get("CLAIMTRACE_MODE", Mode.DEVELOPMENT.value).strip().lower()
+    try:
+        return Mode(value)
+    except ValueError:
+        raise SettingsError(
+            f"CLAIMTRACE_MODE must be development or production; got {value[:20]!r}"
+        ) from None
+
+
+def _switch(env: Mapping[str, str], name: str) -> bool | None:
+    value = env.get(name, "").strip().lower()
+    if not value:
+        return None
+    if value not in {"on", "off"}:
+        raise SettingsError(f"{name} must be on or off; got {value[:20]!r}")
+    return value == "on"
 
 
 def _required(env: Mapping[str, str], name: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from claimtrace.core.errors import preview
 from claimtrace.core.records import (
     Affiliation,
     Assertion,
@@ -43,9 +44,12 @@ from claimtrace.core.vocabulary import (
 )
 
 E = TypeVar("E", bound=StrEnum)
+# A refused quote is shown what the source reads at its span, up to this much.
+QUOTED_SOURCE_LENGTH = 500
 
+MAX_ID_LENGTH = 200
 # Matched against the whole value (fullmatch): `$` alone also accepts a trailing newline.
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,199}")
+ID_PATTERN = re.compile(rf"[a-z0-9][a-z0-9._-]{{0,{MAX_ID_LENGTH - 1}}}")
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,9 @@ class Fields:
     def record_id(self, name: str = "id") -> str:
         value = self.text(name)
         if value and not ID_PATTERN.fullmatch(value):
-            self.fail(name, f"{value!r} is not a valid id (lower-case letters, digits, - . _)")
+            self.fail(
+                name, f"{preview(value)} is not a valid id (lower-case letters, digits, - . _)"
+            )
         return value
 
     def optional_id(self, name: str) -> str | None:
@@ -168,7 +174,7 @@ class Fields:
             return kind(value)
         except ValueError:
             allowed = ", ".join(member.value for member in kind)
-            self.fail(name, f"{value!r} is not one of {allowed}")
+            self.fail(name, f"{preview(value)} is not one of {allowed}")
             return next(iter(kind))
 
     def date(self, name: str) -> PartialDate:
@@ -189,7 +195,9 @@ class Fields:
         date = str(value["date"])
         if not is_date_of(date, precision):
             shape = DATE_FORMATS[precision].replace("%", "")
-            self.fail(name, f"{date!r} is not a valid {precision.value} date (expected {shape})")
+            self.fail(
+                name, f"{preview(date)} is not a valid {precision.value} date (expected {shape})"
+            )
             return None
         return PartialDate(date, precision)
 
@@ -297,7 +305,7 @@ def _quantity(f: Fields) -> Quantity | None:
         return None
     value, unit = raw["value"], raw["unit"]
     if not isinstance(value, int | float) or isinstance(value, bool):
-        f.fail("quantity", f"value {value!r} is not a number")
+        f.fail("quantity", f"value {preview(value)} is not a number")
         return None
     if not isinstance(unit, str) or not unit.strip():
         f.fail("quantity", "unit is missing")
@@ -400,7 +408,8 @@ def _check_quote(record: Assertion, found_in: Source | QuotedSource, f: Fields) 
     if actual != record.quote:
         f.fail(
             "quote",
-            f"is not the source text at [{record.start}:{record.end}], which reads {actual!r}",
+            f"is not the source text at [{record.start}:{record.end}], which reads "
+            f"{preview(actual, QUOTED_SOURCE_LENGTH)}",
         )
 
 

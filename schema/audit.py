@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import strawberry
 
@@ -10,6 +11,7 @@ from claimtrace.core import audit
 from claimtrace.core.errors import Unauthenticated
 from claimtrace.core.store.pages import check_first, decode_cursor
 from claimtrace.schema.context import Context
+from claimtrace.schema.inputs import CURSOR_TEXT, text_argument
 from claimtrace.schema.pagination import Connection, connection
 
 AuditResult = strawberry.enum(
@@ -17,12 +19,16 @@ AuditResult = strawberry.enum(
 )
 
 
-@strawberry.type(name="AuditEvent", description="One mutation, accepted or refused; never changed.")
+@strawberry.type(
+    name="AuditEvent",
+    description="One mutation of a token holder, accepted or refused; never changed.",
+)
 class AuditEntry:
     id: strawberry.ID
     request_id: str = strawberry.field(description="The request's X-Request-ID.")
     actor: str | None = strawberry.field(
-        description="The name of the writing token; null when no valid token was sent."
+        description="The name of the writing token. Anonymous attempts are not stored; "
+        "a database written by earlier versions may hold some, with no actor."
     )
     operation: str = strawberry.field(description="addClaim, addSource, ...")
     target: list[str] = strawberry.field(
@@ -52,7 +58,10 @@ class AuditQueries:
         description="The audit trail, oldest first; needs a bearer token; first <= 100."
     )
     async def audit_events(
-        self, info: strawberry.Info[Context, None], first: int = 20, after: str | None = None
+        self,
+        info: strawberry.Info[Context, None],
+        first: int = 20,
+        after: Annotated[str | None, text_argument(CURSOR_TEXT)] = None,
     ) -> Connection[AuditEntry]:
         context = info.context
         if context.writer is None:

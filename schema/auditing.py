@@ -1,8 +1,10 @@
 """Every mutation resolver runs its write inside ``audited``: it refuses a caller
-without a token and leaves exactly one audit event, whatever happens."""
+without a token (writing nothing) and leaves exactly one audit event for a writer,
+whatever happens."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Sequence
 
@@ -10,21 +12,33 @@ from claimtrace.core.audit import Attempt, Result, log_event, record_alone
 from claimtrace.core.errors import COMMIT_OUTCOME_UNKNOWN, Unauthenticated, code_of
 from claimtrace.schema.context import Context
 
+# The audit code of a mutation whose resolver was cancelled (its request timed out or
+# its client went away): whether its write committed is unknown.
+CANCELLED = "CANCELLED"
+
 
 @contextlib.asynccontextmanager
 async def audited(
     context: Context, operation: str, target: Sequence[str]
 ) -> AsyncIterator[Attempt]:
     """Check the caller may write, then audit what the block does: the accepted write
-    must have recorded its event (``Attempt.recorded``); any error is recorded here."""
+    must have recorded its event (``Attempt.recorded``); any error is recorded here.
+
+    The API refuses anonymous mutations before any resolver runs (api/admission.py);
+    one that got this far anyway is refused here, still without a database query.
+    """
+    if context.writer is None:
+        raise Unauthenticated()
     context.mutations_audited += 1
     attempt = Attempt(context.request_id, context.writer, operation, tuple(target))
-    if context.writer is None:
-        refusal = Unauthenticated()
-        await _record_failure(context, attempt, refusal)
-        raise refusal
     try:
         yield attempt
+    except asyncio.CancelledError:
+        if attempt.recorded is None:
+            await asyncio.shield(
+                record_alone(context.graph, attempt.event(Result.UNKNOWN, CANCELLED))
+            )
+        raise
     except Exception as error:
         await _record_failure(context, attempt, error)
         raise

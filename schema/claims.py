@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import strawberry
 
@@ -39,6 +40,7 @@ from claimtrace.schema.common import (
 )
 from claimtrace.schema.context import Context
 from claimtrace.schema.global_ids import Node
+from claimtrace.schema.inputs import CURSOR_TEXT, DATE_TEXT, text_argument, text_field
 from claimtrace.schema.pagination import Connection, connection
 from claimtrace.schema.people import Affiliation, Agent, agent_from_record
 from claimtrace.schema.sources import Source
@@ -232,12 +234,8 @@ class Provenance:
 
 @strawberry.input(description="All given conditions must hold.")
 class ClaimFilter:
-    search: str | None = strawberry.field(
-        default=None,
-        description=(
-            "Words in the claim's text or in an assertion's quote "
-            f"(at most {MAX_SEARCH_LENGTH} characters)."
-        ),
+    search: str | None = text_field(
+        MAX_SEARCH_LENGTH, "Words in the claim's text or in an assertion's quote.", default=None
     )
     topic_id: strawberry.ID | None = None
     person_id: strawberry.ID | None = strawberry.field(
@@ -245,15 +243,17 @@ class ClaimFilter:
     )
     source_id: strawberry.ID | None = None
     publisher_id: strawberry.ID | None = None
-    asserted_from: str | None = strawberry.field(
+    asserted_from: str | None = text_field(
+        DATE_TEXT,
+        "An assertion made on or after: 2020, 2020-03 or 2020-03-11 (from the start of that "
+        "period; see dateMatch).",
         default=None,
-        description="An assertion made on or after: 2020, 2020-03 or 2020-03-11 (from the "
-        "start of that period; see dateMatch).",
     )
-    asserted_to: str | None = strawberry.field(
+    asserted_to: str | None = text_field(
+        DATE_TEXT,
+        "An assertion made on or before: 2020, 2020-03 or 2020-03-11 (to the end of that "
+        "period; see dateMatch).",
         default=None,
-        description="An assertion made on or before: 2020, 2020-03 or 2020-03-11 (to the end "
-        "of that period; see dateMatch).",
     )
     date_match: DateMatch = strawberry.field(
         default=DateMatch.OVERLAPS,
@@ -266,13 +266,9 @@ class ClaimFilter:
     )
 
     def to_record(self) -> ClaimFilterRecord:
+        # Its length is checked with every other string input's (schema/inputs.py).
         if self.search is not None and not self.search.strip():
             raise BadInput("search must contain at least one word", field="filter.search")
-        if self.search is not None and len(self.search) > MAX_SEARCH_LENGTH:
-            raise BadInput(
-                f"search may be at most {MAX_SEARCH_LENGTH} characters; got {len(self.search)}",
-                field="filter.search",
-            )
         return ClaimFilterRecord(
             search=self.search,
             topic_id=optional_id(self.topic_id),
@@ -297,7 +293,7 @@ class ClaimQueries:
         info: strawberry.Info[Context, None],
         filter: ClaimFilter | None = None,
         first: int = 20,
-        after: str | None = None,
+        after: Annotated[str | None, text_argument(CURSOR_TEXT)] = None,
     ) -> Connection[Claim]:
         where = filter.to_record() if filter else ClaimFilterRecord()
         context = info.context

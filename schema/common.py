@@ -7,7 +7,7 @@ from typing import Annotated
 
 import strawberry
 
-from claimtrace.core.errors import BadInput
+from claimtrace.core.errors import BadInput, preview
 from claimtrace.core.vocabulary import (
     AssertedDate,
     ConflictKind,
@@ -58,7 +58,7 @@ def check_partial_date(field: str, value: str | None) -> PartialDate | None:
     if date is None:
         raise BadInput(
             f"{field.rsplit('.', 1)[-1]} must be a date that exists, like 2020, 2020-03 or "
-            f"2020-03-11; got {value[:40]!r}",
+            f"2020-03-11; got {preview(value)}",
             field=field,
         )
     return date

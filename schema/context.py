@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from starlette.requests import Request
+from starlette.responses import Response
 
 from claimtrace.core.database import Graph
 from claimtrace.schema.dataloaders import DataLoaders
@@ -20,3 +21,5 @@ class Context:
     request_id: str  # the caller's X-Request-ID if well formed, else a fresh UUID
     writer: str | None = None  # the name of the caller's bearer token, if valid
     mutations_audited: int = 0  # mutation fields of this request that wrote their audit event
+    # The answer's status and headers, before it is written (e.g. 429 and Retry-After).
+    response: Response | None = None

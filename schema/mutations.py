@@ -1,12 +1,13 @@
 """Writes: token required, validated as the loader validates, never overwriting, audited.
 
 Each resolver runs its write inside ``audited``: that refuses a caller without
-a token, and leaves exactly one audit event for the mutation, whatever happens.
+a token (storing nothing), and leaves exactly one audit event for a writer's
+mutation, whatever happens.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -25,12 +26,22 @@ from claimtrace.schema.common import (
     Stance,
 )
 from claimtrace.schema.context import Context
+from claimtrace.schema.inputs import (
+    DATE_TEXT,
+    LONG_TEXT,
+    SHORT_TEXT,
+    SOURCE_TEXT,
+    TITLE_TEXT,
+    URL_TEXT,
+    text_argument,
+    text_field,
+)
 from claimtrace.schema.sources import Source
 
 
 @strawberry.input
 class PartialDateInput:
-    date: str = strawberry.field(description="2020, 2020-03, 2020-03-11 or 2021-07-08T10:00")
+    date: str = text_field(DATE_TEXT, "2020, 2020-03, 2020-03-11 or 2021-07-08T10:00")
     precision: Precision
 
     def raw(self) -> dict[str, str]:
@@ -58,31 +69,31 @@ def _asserted(input: AddAssertionInput) -> object:
 @strawberry.input
 class QuantityInput:
     value: float
-    unit: str
+    unit: str = text_field(SHORT_TEXT)
     qualifier: Qualifier
 
 
 @strawberry.input
 class AddSourceInput:
     id: strawberry.ID
-    title: str
-    kind: str = strawberry.field(description="ARTICLE, BRIEF, REPORT, STATEMENT or POST")
+    title: str = text_field(TITLE_TEXT)
+    kind: str = text_field(SHORT_TEXT, "ARTICLE, BRIEF, REPORT, STATEMENT or POST")
     published: PartialDateInput
-    language: str = "en"
-    url: str | None = None
-    genre: str | None = None
+    language: str = text_field(SHORT_TEXT, default="en")
+    url: str | None = text_field(URL_TEXT, default=None)
+    genre: str | None = text_field(SHORT_TEXT, default=None)
     publisher_id: strawberry.ID | None = None
     author_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     republishes_id: strawberry.ID | None = None
-    text: str | None = strawberry.field(default=None, description="The full text as received.")
-    confidence: str | None = None
-    note: str | None = None
+    text: str | None = text_field(SOURCE_TEXT, "The full text as received.", default=None)
+    confidence: str | None = text_field(SHORT_TEXT, default=None)
+    note: str | None = text_field(LONG_TEXT, default=None)
 
 
 @strawberry.input
 class AddClaimInput:
     id: strawberry.ID
-    text: str
+    text: str = text_field(LONG_TEXT)
     topic_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     quantity: QuantityInput | None = None
     refers_to: PartialDateInput | None = strawberry.field(
@@ -101,7 +112,7 @@ class AddAssertionInput:
     source_id: strawberry.ID
     stance: Stance
     mode: Mode
-    quote: str = strawberry.field(description="Must be exactly the source's text[start:end].")
+    quote: str = text_field(LONG_TEXT, "Must be exactly the source's text[start:end].")
     start: int
     end: int
     hedge: Hedge = Hedge.CERTAIN
@@ -115,14 +126,14 @@ class AddAssertionInput:
         "for an author, BOUNDED for anyone else.",
     )
     cites_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
-    note: str | None = None
+    note: str | None = text_field(LONG_TEXT, default=None)
 
 
 @strawberry.input
 class LinkConflictInput:
     claim_ids: list[strawberry.ID] = strawberry.field(description="Exactly two claims.")
     kind: ConflictKind
-    note: str = strawberry.field(description="Why the two claims cannot both hold.")
+    note: str = text_field(LONG_TEXT, "Why the two claims cannot both hold.")
 
 
 @strawberry.type
@@ -239,7 +250,10 @@ class Mutation:
         description="Mark an assertion withdrawn; it stays visible, with the time recorded.",
     )
     async def retract_assertion(
-        self, info: strawberry.Info[Context, None], id: strawberry.ID, reason: str | None = None
+        self,
+        info: strawberry.Info[Context, None],
+        id: strawberry.ID,
+        reason: Annotated[str | None, text_argument(LONG_TEXT)] = None,
     ) -> RetractAssertionPayload:
         context = info.context
         async with audited(context, "retractAssertion", [str(id)]) as attempt:

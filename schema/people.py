@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from claimtrace.core.store.pages import check_first, decode_cursor
@@ -10,6 +12,7 @@ from claimtrace.core.store.records import AffiliationRecord, AgentRecord
 from claimtrace.schema.common import PartialDate, optional_id
 from claimtrace.schema.context import Context
 from claimtrace.schema.global_ids import Node
+from claimtrace.schema.inputs import CONTAINS_TEXT, CURSOR_TEXT, text_argument, text_field
 from claimtrace.schema.pagination import Connection, connection
 
 
@@ -85,8 +88,8 @@ class Affiliation:
 
 @strawberry.input(description="All given conditions must hold.")
 class PersonFilter:
-    name_contains: str | None = strawberry.field(
-        default=None, description="Part of the name or an alias, any case."
+    name_contains: str | None = text_field(
+        CONTAINS_TEXT, "Part of the name or an alias, any case.", default=None
     )
     organization_id: strawberry.ID | None = None
     topic_id: strawberry.ID | None = strawberry.field(
@@ -116,7 +119,7 @@ class PeopleQueries:
         info: strawberry.Info[Context, None],
         filter: PersonFilter | None = None,
         first: int = 20,
-        after: str | None = None,
+        after: Annotated[str | None, text_argument(CURSOR_TEXT)] = None,
     ) -> Connection[Person]:
         where = filter.to_record() if filter else PersonFilterRecord()
         context = info.context

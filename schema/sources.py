@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from claimtrace.core.store.pages import check_first, decode_cursor
@@ -10,6 +12,14 @@ from claimtrace.core.store.sources import SourceFilterRecord, sources_page
 from claimtrace.schema.common import DateMatch, PartialDate, check_partial_date, optional_id
 from claimtrace.schema.context import Context
 from claimtrace.schema.global_ids import Node
+from claimtrace.schema.inputs import (
+    CONTAINS_TEXT,
+    CURSOR_TEXT,
+    DATE_TEXT,
+    SHORT_TEXT,
+    text_argument,
+    text_field,
+)
 from claimtrace.schema.pagination import Connection, connection
 from claimtrace.schema.people import Agent, Organization, agent_from_record
 
@@ -61,19 +71,21 @@ class SourceFilter:
     author_id: strawberry.ID | None = strawberry.field(
         default=None, description="A person or an organization."
     )
-    kind: str | None = strawberry.field(default=None, description="ARTICLE, BRIEF, REPORT ...")
-    published_from: str | None = strawberry.field(
-        default=None, description="On or after: 2020, 2020-03 or 2020-03-11."
+    kind: str | None = text_field(SHORT_TEXT, "ARTICLE, BRIEF, REPORT ...", default=None)
+    published_from: str | None = text_field(
+        DATE_TEXT, "On or after: 2020, 2020-03 or 2020-03-11.", default=None
     )
-    published_to: str | None = strawberry.field(
-        default=None, description="On or before: 2020, 2020-03 or 2020-03-11."
+    published_to: str | None = text_field(
+        DATE_TEXT, "On or before: 2020, 2020-03 or 2020-03-11.", default=None
+    )
+    title_contains: str | None = text_field(
+        CONTAINS_TEXT, "Part of the title, any case.", default=None
     )
     date_match: DateMatch = strawberry.field(
         default=DateMatch.OVERLAPS,
         description="OVERLAPS (default): the publication could fall in the range; WITHIN: it "
         "certainly does (a source dated 2020 is not WITHIN 2020-03).",
     )
-    title_contains: str | None = strawberry.field(default=None, description="Any case.")
 
     def to_record(self) -> SourceFilterRecord:
         return SourceFilterRecord(
@@ -102,7 +114,7 @@ class SourceQueries:
         info: strawberry.Info[Context, None],
         filter: SourceFilter | None = None,
         first: int = 20,
-        after: str | None = None,
+        after: Annotated[str | None, text_argument(CURSOR_TEXT)] = None,
     ) -> Connection[Source]:
         where = filter.to_record() if filter else SourceFilterRecord()
         context = info.context

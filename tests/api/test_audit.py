@@ -3,8 +3,11 @@ request ids; no secret in any log record or response."""
 
 from __future__ import annotations
 
+import asyncio
+import base64
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import logging
 import re
@@ -16,7 +19,7 @@ import httpx
 import pytest
 from neo4j import AsyncManagedTransaction
 
-from claimtrace.core.audit import Attempt
+from claimtrace.core.audit import Attempt, AuditEvent, Result, record_alone
 from claimtrace.core.cypher import QUERY_DIR
 from claimtrace.core.database import Graph
 from claimtrace.core.plans import WriteBatch, rows_of
@@ -25,6 +28,7 @@ from claimtrace.core.settings import Settings
 from claimtrace.core.store.writes import write_audited
 from claimtrace.core.writing import graph_counts
 from tests.conftest import GraphState
+from tests.support.gated import gated_factory
 from tests.support.writing import (
     ADD_ASSERTION,
     ADD_CLAIM,
@@ -87,12 +91,14 @@ async def send(
     variables: dict[str, Any],
     headers: dict[str, str] | None = None,
 ) -> tuple[str, Any]:
-    """Post with a fresh X-Request-ID; return it and the JSON answer."""
+    """Post with a fresh X-Request-ID; return it and the JSON answer. (The body is
+    ASCII JSON, so that a lone surrogate travels as its escape, as a browser sends it.)"""
     request_id = new_request_id()
     response = await client.post(
         "/graphql",
-        json={"query": query, "variables": variables},
-        headers=(AUTH if headers is None else headers) | {"x-request-id": request_id},
+        content=json.dumps({"query": query, "variables": variables}).encode("ascii"),
+        headers=(AUTH if headers is None else headers)
+        | {"x-request-id": request_id, "content-type": "application/json"},
     )
     assert response.headers["x-request-id"] == request_id
     return request_id, response.json()
@@ -159,12 +165,8 @@ async def test_an_accepted_mutation_leaves_one_event_and_one_line(
     )  # fmt: skip
 
 
+# Refused mutations of a token holder. (Without a valid token nothing is stored: below.)
 REFUSED = [
-    ("no token", ADD_CLAIM, {"input": NEW_CLAIM}, {}, None, "addClaim", ["claim-test-new"],
-     "UNAUTHENTICATED"),
-    ("wrong token", ADD_CLAIM, {"input": NEW_CLAIM},
-     {"authorization": f"Bearer {WRONG_TOKEN}"}, None, "addClaim", ["claim-test-new"],
-     "UNAUTHENTICATED"),
     ("malformed id", ADD_CLAIM, {"input": NEW_CLAIM | {"id": "Not An Id"}}, AUTH, TOKEN_NAME,
      "addClaim", ["Not An Id"], "BAD_USER_INPUT"),
     ("other content", ADD_CLAIM, {"input": {"id": "claim-efp-196-killed", "text": "Other."}},
@@ -179,6 +181,13 @@ REFUSED = [
      ["asrt-none"], "NOT_FOUND"),
     ("invalid variable", ADD_ASSERTION, {"input": ASSERTION_ON_SEED | {"stance": "MAYBE"}},
      AUTH, TOKEN_NAME, "addAssertion", [], "BAD_USER_INPUT"),
+    ("lone surrogate", ADD_CLAIM, {"input": NEW_CLAIM | {"text": "x\ud800"}}, AUTH, TOKEN_NAME,
+     "addClaim", [], "BAD_USER_INPUT"),
+    ("id over its length", RETRACT, {"id": "a" * 201}, AUTH, TOKEN_NAME, "retractAssertion", [],
+     "BAD_USER_INPUT"),
+    ("bearer in lower case", RETRACT, {"id": "asrt-none"},
+     {"authorization": f"bearer {TOKEN}"}, TOKEN_NAME, "retractAssertion", ["asrt-none"],
+     "NOT_FOUND"),
 ]  # fmt: skip
 
 
@@ -214,6 +223,67 @@ async def test_a_refused_mutation_leaves_one_event_and_writes_nothing_else(
         result="REFUSED", code=code,
     )  # fmt: skip
     assert await graph_counts(refused_seed_graph) == before
+
+
+ANONYMOUS = {
+    "no token": {},
+    "wrong token": {"authorization": f"Bearer {WRONG_TOKEN}"},
+    "wrong token, scheme in lower case": {"authorization": f"bearer {WRONG_TOKEN}"},
+    "a token in another scheme": {"authorization": f"Basic {TOKEN}"},
+}
+
+
+@pytest.mark.parametrize("headers", ANONYMOUS.values(), ids=ANONYMOUS.keys())
+@pytest.mark.neo4j
+async def test_a_mutation_without_a_valid_token_stores_nothing_and_logs_one_line(
+    refused_writer: httpx.AsyncClient,
+    refused_seed_graph: Graph,
+    caplog: pytest.LogCaptureFixture,
+    headers: dict[str, str],
+) -> None:
+    """Anonymous callers write nothing, not even an audit event: the refusal is one
+    log line (the trail of refused writes is the log's, not the database's)."""
+    caplog.set_level(logging.INFO, logger="claimtrace.audit")
+    events_before = await count_audit_events(refused_seed_graph)
+    request_id, body = await send(refused_writer, ADD_CLAIM, {"input": NEW_CLAIM}, headers)
+    assert body["data"] is None
+    assert [e["extensions"] for e in body["errors"]] == [{"code": "UNAUTHENTICATED"}]
+    assert await audit_events(refused_seed_graph, request_id) == []
+    assert await count_audit_events(refused_seed_graph) == events_before
+    [line] = audit_lines(caplog, request_id)
+    assert {key: line[key] for key in ("actor", "operations", "result", "code", "stored")} == {
+        "actor": None, "operations": ["addClaim"], "result": "REFUSED",
+        "code": "UNAUTHENTICATED", "stored": False,
+    }  # fmt: skip
+
+
+async def count_audit_events(graph: Graph) -> int:
+    records, _, _ = await graph.driver.execute_query(
+        "MATCH (e:AuditEvent) RETURN count(e) AS n", database_=graph.database
+    )
+    return int(records[0]["n"])
+
+
+@pytest.mark.neo4j
+async def test_long_values_are_stored_bounded_with_their_length_and_hash(
+    refused_writer: httpx.AsyncClient, refused_seed_graph: Graph
+) -> None:
+    """A field name of 15,000 characters (refused by validation) is stored as a prefix,
+    its length and its SHA-256; the answer quotes no more than a bounded prefix either."""
+    name = "f" * 15_000
+    request_id = new_request_id()
+    response = await refused_writer.post(
+        "/graphql",
+        json={"query": f"mutation {{ {name} }}"},
+        headers=AUTH | {"x-request-id": request_id},
+    )
+    assert len(response.content) < 2_000
+    [error] = response.json()["errors"]
+    assert error["message"].startswith("Cannot query field 'fff")
+    [event] = await audit_events(refused_seed_graph, request_id)
+    digest = hashlib.sha256(name.encode()).hexdigest()
+    assert event["operation"] == f"{'f' * 64}... (15000 characters, sha256 {digest})"
+    assert (event["result"], event["target"]) == ("REFUSED", [])
 
 
 @pytest.mark.neo4j
@@ -411,3 +481,63 @@ async def test_audit_event_ids_are_unique_in_the_database(graph: Graph, settings
         database_=settings.neo4j_database,
     )
     assert [(r["properties"], r["type"]) for r in records] == [(["id"], "UNIQUENESS")]
+
+
+@pytest.mark.neo4j
+async def test_a_cursor_with_a_bad_date_is_a_typed_error(
+    refused_writer: httpx.AsyncClient, refused_seed_graph: Graph
+) -> None:
+    for key in ["not-a-date", "2026-13-45T10:00:00Z", "2026-01-01T10:00:00Z') RETURN 1 //"]:
+        cursor = base64.urlsafe_b64encode(json.dumps([key, "x"]).encode()).decode()
+        body = await gql(refused_writer, AUDIT_PAGE, after=cursor)
+        assert body["data"] is None
+        assert [e["extensions"] for e in body["errors"]] == [
+            {"code": "BAD_USER_INPUT", "field": "after"}
+        ], key
+
+
+@pytest.mark.neo4j
+async def test_an_event_that_cannot_be_encoded_is_stored_escaped(graph: Graph) -> None:
+    """A refusal's event is stored whatever strings it holds: one the driver cannot
+    encode once made the refusal itself fail, with no event at all."""
+    request_id = new_request_id()
+    event = AuditEvent(request_id, TOKEN_NAME, "addClaim", ("x\ud800",), Result.REFUSED, "X")
+    await record_alone(graph, event)
+    [stored] = await audit_events(graph, request_id)
+    assert stored["target"] == ["x\\ud800"]
+
+
+@pytest.mark.neo4j
+async def test_a_mutation_cancelled_in_flight_leaves_an_unknown_event(
+    writable_seed_graph: Graph, settings: Settings
+) -> None:
+    """A resolver cancelled while it waits on the database (its request timed out, or
+    its client left) still leaves its one event: the outcome is unknown."""
+    made, factory = gated_factory()
+    async with writer_client(settings, driver_factory=factory) as client:
+        [driver] = made
+        driver.hold_next(1)  # the mutation's check of the ids it names
+        request_id = new_request_id()
+        sending = asyncio.create_task(
+            send_with_id(client, ADD_ASSERTION, {"input": ASSERTION_ON_SEED}, request_id)
+        )
+        await asyncio.wait_for(driver.all_held.wait(), timeout=10)
+        sending.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await sending
+        driver.release()
+    [event] = await audit_events(writable_seed_graph, request_id)
+    assert (event["operation"], event["result"], event["code"], event["target"]) == (
+        "addAssertion", "UNKNOWN", "CANCELLED", ["asrt-test-audit"]
+    )  # fmt: skip
+    assert await count_nodes(writable_seed_graph, "Assertion", "asrt-test-audit") == 0
+
+
+async def send_with_id(
+    client: httpx.AsyncClient, query: str, variables: dict[str, Any], request_id: str
+) -> httpx.Response:
+    return await client.post(
+        "/graphql",
+        json={"query": query, "variables": variables},
+        headers=AUTH | {"x-request-id": request_id},
+    )

@@ -17,6 +17,11 @@ TOKENS = (("desk", "0123456789abcdef"), ("ci", "fedcba9876543210"))
         ("0123456789abcdef", None),
         (None, None),
         ("Bearer ", None),
+        ("bearer 0123456789abcdef", "desk"),
+        ("BEARER fedcba9876543210", "ci"),
+        ("beArer   0123456789abcdef ", "desk"),
+        ("bearer", None),
+        ("Bearer0123456789abcdef", None),
     ],
 )
 def test_token_name(header: str | None, expected: str | None) -> None:

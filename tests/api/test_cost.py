@@ -21,6 +21,7 @@ from neo4j import AsyncDriver
 from starlette.requests import Request
 from strawberry.extensions import query_depth_limiter
 
+from claimtrace.api.admission import Gate
 from claimtrace.api.cost import LIST_BOUNDS, estimate_cost
 from claimtrace.api.cost_limits import HeavyQueryLane
 from claimtrace.api.protection import extensions
@@ -158,7 +159,8 @@ async def run(
 
 
 def limited(**changes: Any) -> strawberry.Schema:
-    return build_schema(extensions(dataclasses.replace(SETTINGS, **changes)))
+    settings = dataclasses.replace(SETTINGS, **changes)
+    return build_schema(extensions(settings, Gate.from_settings(settings)))
 
 
 async def test_an_operation_over_the_budget_is_refused_before_any_resolver_runs() -> None:

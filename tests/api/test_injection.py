@@ -89,7 +89,14 @@ SEED_SOURCE = "src-jpost-2021-iran-declared-war"
 
 @pytest.fixture
 async def writer(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    with_token = dataclasses.replace(settings, api_tokens=(("tests", TOKEN),))
+    """The app with a writer token, without rate limits: every payload in every argument
+    is sent from one address (test_rate_limits.py tests the limits)."""
+    with_token = dataclasses.replace(
+        settings,
+        api_tokens=(("tests", TOKEN),),
+        mutations_per_minute=0,
+        expensive_reads_per_minute=0,
+    )
     async with serve(create_app(with_token)) as client:
         yield client
 

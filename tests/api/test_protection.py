@@ -2,11 +2,14 @@
 
 One table of malformed, oversized and costly requests: each must be refused with a
 clear error, and the driver must not have been asked for a single query or session.
+With a writer token, a refused mutation leaves its audit event; without one, not
+even that reaches the driver.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +21,12 @@ from claimtrace.api.app import create_app
 from claimtrace.api.protection import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
 from claimtrace.core.settings import Settings
 from tests.support.asgi import serve
-from tests.support.hostile import SessionCountingDriver, leaks, session_counting_factory
+from tests.support.hostile import (
+    SessionCountingDriver,
+    error_codes,
+    leaks,
+    session_counting_factory,
+)
 from tests.support.scenarios import Scenario
 
 pytestmark = pytest.mark.neo4j
@@ -32,8 +40,20 @@ DEEP_CHAIN = "republishes { " * MAX_DEPTH + "id" + " }" * MAX_DEPTH
 DEEP = f'{{ provenance(claimId: "x") {{ assertions {{ source {{ {DEEP_CHAIN} }} }} }} }}'
 ALIASES = "{ " + " ".join(f'a{i}: claim(id: "x") {{ id }}' for i in range(MAX_ALIASES + 1)) + " }"
 TOKENS = "{ topics { " + "id " * MAX_TOKENS + "} }"
+DEEP_MUTATION = MUTATION.replace("{ id }", "{ id source { " + DEEP_CHAIN + " } }")
+ALIASED_MUTATION = (
+    "mutation { "
+    + " ".join(
+        f'a{i}: retractAssertion(id: "x") {{ assertion {{ id }} }}' for i in range(MAX_ALIASES + 1)
+    )
+    + " }"
+)
+REPEATED_MUTATION = "mutation { " + "x " * MAX_TOKENS + "}"
+BY_NAME = "query ($name: String) { people(filter: {nameContains: $name}) { edges { cursor } } }"
 
 Send = Callable[[httpx.AsyncClient], Awaitable[httpx.Response]]
+# No answer to a refused request is larger, however large the request.
+MAX_ANSWER = 2_000
 
 
 @dataclass(frozen=True)
@@ -42,19 +62,26 @@ class Refusal:
     send: Send
     status: int
     says: str  # a part of the error a client sees
+    code: str | None = None  # its extensions.code, where it must have one
 
 
+# The sends carry no token: the client does, when the test gives it one.
 def post(**kwargs: Any) -> Send:
-    return lambda client: client.post("/graphql", **{"headers": AUTH} | kwargs)
+    return lambda client: client.post("/graphql", **kwargs)
 
 
 def post_raw(content: bytes, content_type: str | None = "application/json") -> Send:
-    headers = AUTH | ({"content-type": content_type} if content_type else {})
-    return post(content=content, headers=headers)
+    return post(content=content, headers={"content-type": content_type} if content_type else {})
 
 
 def post_query(query: str, **extra: Any) -> Send:
     return post(json={"query": query} | extra)
+
+
+def post_ascii(query: str, variables: dict[str, Any]) -> Send:
+    """JSON with every non-ASCII character escaped: how a lone surrogate travels."""
+    body = json.dumps({"query": query, "variables": variables}).encode("ascii")
+    return post_raw(body)
 
 
 async def _chunks(total: int) -> AsyncIterator[bytes]:
@@ -69,11 +96,12 @@ HTTP_REFUSALS = [
             post(json={"query": "{ topics { id } }", "padding": "x" * MAX_BODY}),
             413, "larger than"),
     Refusal("oversized body, streamed without a length",
-            post(content=_chunks(MAX_BODY), headers=AUTH | JSON), 413, "larger than"),
+            lambda client: client.post("/graphql", content=_chunks(MAX_BODY), headers=JSON),
+            413, "larger than"),
     Refusal("batched JSON array", post(json=[{"query": "{ topics { id } }"}] * 2),
             400, "Batching is not enabled"),
     Refusal("mutation over GET",
-            lambda client: client.get("/graphql", params={"query": MUTATION}, headers=AUTH),
+            lambda client: client.get("/graphql", params={"query": MUTATION}),
             400, "mutations are not allowed when using GET"),
     Refusal("text/plain body", post_raw(b'{"query": "{ topics { id } }"}', "text/plain"),
             400, "Unsupported content type"),
@@ -115,9 +143,23 @@ HTTP_REFUSALS = [
 
 # Refused by parsing, validation or permission: a GraphQL answer with data null.
 GRAPHQL_REFUSALS = [
-    Refusal("deep query", post_query(DEEP), 200, "exceeds maximum operation depth"),
-    Refusal("alias flood", post_query(ALIASES), 200, "aliases"),
-    Refusal("token flood", post_query(TOKENS), 200, f"more than {MAX_TOKENS} tokens"),
+    Refusal("deep query", post_query(DEEP), 200, "exceeds maximum operation depth",
+            "QUERY_LIMIT_EXCEEDED"),
+    Refusal("alias flood", post_query(ALIASES), 200, "aliases", "QUERY_LIMIT_EXCEEDED"),
+    Refusal("token flood", post_query(TOKENS), 200, f"more than {MAX_TOKENS} tokens",
+            "QUERY_LIMIT_EXCEEDED"),
+    Refusal("mutation deep", post_query(DEEP_MUTATION), 200, "exceeds maximum operation depth",
+            "QUERY_LIMIT_EXCEEDED"),
+    Refusal("mutation with too many aliases", post_query(ALIASED_MUTATION), 200, "aliases",
+            "QUERY_LIMIT_EXCEEDED"),
+    Refusal("mutation of repeated fields past the token limit", post_query(REPEATED_MUTATION),
+            200, f"more than {MAX_TOKENS} tokens", "QUERY_LIMIT_EXCEEDED"),
+    Refusal("field name of 900,000 characters", post_query("mutation { " + "f" * 900_000 + " }"),
+            200, "Cannot query field 'fff"),
+    Refusal("syntax error quoting 900,000 characters",
+            post_query("{ topics { id } } " + "f" * 900_000), 200, "Syntax Error: Unexpected"),
+    Refusal("lone surrogate in a variable",
+            post_ascii(BY_NAME, {"name": "x\ud800"}), 200, "lone surrogate", "BAD_USER_INPUT"),
     Refusal("syntax error", post_query("{ topics { id }"), 200, "Syntax Error"),
     Refusal("two anonymous operations", post_query("{ topics { id } } { topics { name } }"),
             200, "must be the only defined operation"),
@@ -128,8 +170,11 @@ GRAPHQL_REFUSALS = [
     Refusal("variable of the wrong type",
             post_query("query ($id: ID!) { claim(id: $id) { id } }", variables={"id": {"a": 1}}),
             200, "Variable '$id' has invalid value"),
-    Refusal("mutation without a token",
-            post(json={"query": MUTATION}, headers=JSON), 200, "A bearer token is required"),
+]  # fmt: skip
+# Sent without a token: a valid mutation, refused as such.
+ANONYMOUS_REFUSALS = [
+    Refusal("mutation without a token", post_query(MUTATION), 200, "A bearer token is required",
+            "UNAUTHENTICATED"),
 ]  # fmt: skip
 
 
@@ -142,7 +187,7 @@ async def counted(
     with_token = dataclasses.replace(settings, api_tokens=(("tests", TOKEN),))
     async with serve(create_app(with_token, driver_factory=factory)) as client:
         [driver] = made
-        driver.sent.clear()  # start-up (migrations) is not a request
+        driver.clear()  # start-up (migrations) is not a request
         yield client, driver
 
 
@@ -153,22 +198,36 @@ def _messages(response: httpx.Response) -> list[str]:
     return [str(error.get("message")) for error in body.get("errors") or []]
 
 
+def _codes(response: httpx.Response) -> list[str | None]:
+    if not response.headers.get("content-type", "").startswith("application/json"):
+        return []
+    return error_codes(response.json())
+
+
 async def _refused_wrongly(
     refusal: Refusal, client: httpx.AsyncClient, driver: SessionCountingDriver
 ) -> list[str]:
-    driver.sent.clear()
+    driver.clear()
     response = await refusal.send(client)
     wrong = []
     if response.status_code != refusal.status:
         wrong.append(f"status {response.status_code}, not {refusal.status}")
     if not any(refusal.says in message for message in _messages(response)):
-        wrong.append(f"says {_messages(response)!r}, not {refusal.says!r}")
+        wrong.append(f"says {_messages(response)!r:.300}, not {refusal.says!r}")
+    if refusal.code is not None and refusal.code not in _codes(response):
+        wrong.append(f"codes {_codes(response)}, not {refusal.code}")
     if refusal.status == 200 and response.json().get("data") is not None:
         wrong.append(f"answered data {response.json()['data']!r}")
+    if len(response.content) > MAX_ANSWER:  # (then not searched for leaks: too slow)
+        wrong.append(f"answered {len(response.content)} bytes")
+    elif found := leaks(response.text, _sent(response.request)):
+        wrong.append(f"reveals {', '.join(found)}")
+    if "x-request-id" not in response.headers:
+        wrong.append("answered without a request id")
     if driver.sent:
         wrong.append(f"sent {len(driver.sent)} database request(s) first")
-    if found := leaks(response.text, _sent(response.request)):
-        wrong.append(f"reveals {', '.join(found)}")
+    if "authorization" not in client.headers and driver.audited:
+        wrong.append(f"stored {len(driver.audited)} audit event(s) of an anonymous caller")
     return [f"{refusal.name}: {problem}" for problem in wrong]
 
 
@@ -188,17 +247,32 @@ async def test_every_malformed_or_costly_request_is_refused_before_any_database_
     table = HTTP_REFUSALS + GRAPHQL_REFUSALS
     scenario.did(
         f"{len(table)} malformed, oversized or costly requests (bodies, content types, "
-        "JSON shapes, methods, operation names, depth, aliases, tokens), with a writer token"
+        "JSON shapes, methods, operation names, depth, aliases, tokens, huge names, lone "
+        f"surrogates), with a writer token and then without, and {len(ANONYMOUS_REFUSALS)} "
+        "valid mutation without a token"
     )
+    client.headers.update(AUTH)
     wrong = [
         problem for refusal in table for problem in await _refused_wrongly(refusal, client, driver)
+    ]
+    del client.headers["authorization"]
+    wrong += [
+        f"without a token, {problem}"
+        for refusal in table + ANONYMOUS_REFUSALS
+        for problem in await _refused_wrongly(refusal, client, driver)
     ]
     assert not wrong, "\n".join(wrong)
     # A well-formed request through the same app does reach the database: the counter counts.
     await post_query("{ topics { id } }")(client)
     assert driver.sent, "the counting driver saw nothing for a valid query"
-    scenario.measure(f"{len(HTTP_REFUSALS)} refused with 4xx, {len(GRAPHQL_REFUSALS)} with errors")
-    scenario.lost_nothing("no query but the audit event reached the driver for any refused request")
+    scenario.measure(
+        f"{len(HTTP_REFUSALS)} refused with 4xx, {len(GRAPHQL_REFUSALS)} with errors, "
+        f"each twice; answers at most {MAX_ANSWER:,} bytes"
+    )
+    scenario.lost_nothing(
+        "no query reached the driver for any refused request; without a token, not even "
+        "an audit event"
+    )
 
 
 async def test_neo4j_away_is_service_unavailable_without_internals(settings: Settings) -> None:

@@ -3,7 +3,14 @@ from __future__ import annotations
 import pytest
 
 from claimtrace.core.database import CONNECTIONS_PER_REQUEST, pool_size_for
-from claimtrace.core.settings import DEFAULT_MAX_CONCURRENT_REQUESTS, Settings, SettingsError
+from claimtrace.core.settings import (
+    DEFAULT_EXPENSIVE_READS_PER_MINUTE,
+    DEFAULT_MAX_CONCURRENT_REQUESTS,
+    DEFAULT_MUTATIONS_PER_MINUTE,
+    Mode,
+    Settings,
+    SettingsError,
+)
 
 GOOD = {"NEO4J_URI": "neo4j://db.example:7687", "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "pw"}
 
@@ -95,3 +102,47 @@ def test_malformed_seconds_are_refused(value: str) -> None:
         SettingsError, match=r"^CLAIMTRACE_BODY_TIMEOUT_SECONDS must be a positive number of"
     ):
         Settings.from_env(GOOD | {"CLAIMTRACE_BODY_TIMEOUT_SECONDS": value})
+
+
+def test_development_is_the_default_mode_with_get_queries() -> None:
+    settings = Settings.from_env(GOOD)
+    assert (settings.mode, settings.production, settings.allow_get_queries) == (
+        Mode.DEVELOPMENT, False, True
+    )  # fmt: skip
+
+
+def test_production_turns_get_queries_off_unless_enabled() -> None:
+    production = Settings.from_env(GOOD | {"CLAIMTRACE_MODE": "Production"})
+    assert (production.production, production.allow_get_queries) == (True, False)
+    enabled = Settings.from_env(
+        GOOD | {"CLAIMTRACE_MODE": "production", "CLAIMTRACE_GET_QUERIES": "on"}
+    )
+    assert enabled.allow_get_queries is True
+    off = Settings.from_env(GOOD | {"CLAIMTRACE_GET_QUERIES": "off"})
+    assert off.allow_get_queries is False
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "says"),
+    [
+        ("CLAIMTRACE_MODE", "staging", "CLAIMTRACE_MODE must be development or production"),
+        ("CLAIMTRACE_GET_QUERIES", "yes", "CLAIMTRACE_GET_QUERIES must be on or off"),
+        ("CLAIMTRACE_MUTATIONS_PER_MINUTE", "-1", "CLAIMTRACE_MUTATIONS_PER_MINUTE must be"),
+        ("CLAIMTRACE_EXPENSIVE_READS_PER_MINUTE", "lots", "CLAIMTRACE_EXPENSIVE_READS_PER"),
+    ],
+)
+def test_malformed_mode_and_limits_are_refused(name: str, value: str, says: str) -> None:
+    with pytest.raises(SettingsError, match=f"^{says}"):
+        Settings.from_env(GOOD | {name: value})
+
+
+def test_rate_limits_have_defaults_and_zero_turns_them_off() -> None:
+    default = Settings.from_env(GOOD)
+    assert (default.mutations_per_minute, default.expensive_reads_per_minute) == (
+        DEFAULT_MUTATIONS_PER_MINUTE, DEFAULT_EXPENSIVE_READS_PER_MINUTE
+    )  # fmt: skip
+    off = Settings.from_env(
+        GOOD
+        | {"CLAIMTRACE_MUTATIONS_PER_MINUTE": "0", "CLAIMTRACE_EXPENSIVE_READS_PER_MINUTE": "7"}
+    )
+    assert (off.mutations_per_minute, off.expensive_reads_per_minute) == (0, 7)

@@ -1,4 +1,4 @@
-"""Serve the ASGI app in-process, lifespan included, to an httpx client."""
+"""Serve the ASGI app in-process, lifespan included, to httpx clients."""
 
 from __future__ import annotations
 
@@ -10,11 +10,22 @@ import httpx
 from starlette.applications import Starlette
 from starlette.types import Receive, Scope, Send
 
+LOOPBACK = ("127.0.0.1", 123)
+
 
 @contextlib.asynccontextmanager
 async def serve(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
     """Run the app's lifespan and hand out a client; as uvicorn does, each
     request gets a shallow copy of the lifespan state."""
+    async with serve_to(app, LOOPBACK) as (client,):
+        yield client
+
+
+@contextlib.asynccontextmanager
+async def serve_to(
+    app: Starlette, *addresses: tuple[str, int]
+) -> AsyncIterator[tuple[httpx.AsyncClient, ...]]:
+    """As ``serve``, with one client per address (the client address the app sees)."""
     async with app.router.lifespan_context(app) as state:
         lifespan_state: dict[str, Any] = dict(state or {})
 
@@ -22,8 +33,14 @@ async def serve(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
             scope["state"] = dict(lifespan_state)
             await app(scope, receive, send)
 
-        transport = httpx.ASGITransport(app=with_state)
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://claimtrace.test"
-        ) as client:
-            yield client
+        async with contextlib.AsyncExitStack() as stack:
+            clients = [
+                await stack.enter_async_context(
+                    httpx.AsyncClient(
+                        transport=httpx.ASGITransport(app=with_state, client=address),
+                        base_url="http://claimtrace.test",
+                    )
+                )
+                for address in addresses
+            ]
+            yield tuple(clients)

@@ -30,7 +30,7 @@ LEAK_MARKERS = {
 # Codes a deliberate refusal may carry; anything else escaping a resolver is a defect.
 # Refusals a client can act on; the cost limits refuse valid documents that ask too much.
 TYPED_CODES = frozenset({
-    "BAD_USER_INPUT", "NOT_FOUND", "DUPLICATE", "UNAUTHENTICATED",
+    "BAD_USER_INPUT", "NOT_FOUND", "DUPLICATE", "UNAUTHENTICATED", "QUERY_LIMIT_EXCEEDED",
     "QUERY_TOO_COSTLY", "EXECUTION_TIMEOUT", "RESPONSE_TOO_LARGE",
 })  # fmt: skip
 
@@ -92,16 +92,31 @@ async def graph_fingerprint(graph: Graph, skip_prefix: str = "\x00") -> str:
 
 class SessionCountingDriver(CountingDriver):
     """Also notes the work done in sessions (writes go through sessions, not
-    ``execute_query``), except the audit event every mutation leaves, refused or not."""
+    ``execute_query``). The audit events that a writer's refused mutations leave are
+    noted apart, in ``audited``: work on the data is ``sent``."""
+
+    def __init__(self, driver: Any) -> None:
+        super().__init__(driver)
+        self.audited: list[dict[str, Any]] = []
 
     def session(self, **kwargs: Any) -> Any:
-        return _CountingSession(self._driver.session(**kwargs), self.sent)
+        return _CountingSession(self._driver.session(**kwargs), self.sent, self.audited)
+
+    def clear(self) -> None:
+        self.sent.clear()
+        self.audited.clear()
 
 
 class _CountingSession:
-    def __init__(self, session: Any, sent: list[tuple[str, dict[str, Any]]]) -> None:
+    def __init__(
+        self,
+        session: Any,
+        sent: list[tuple[str, dict[str, Any]]],
+        audited: list[dict[str, Any]],
+    ) -> None:
         self._session = session
         self._sent = sent
+        self._audited = audited
 
     async def __aenter__(self) -> _CountingSession:
         await self._session.__aenter__()
@@ -111,7 +126,9 @@ class _CountingSession:
         return await self._session.__aexit__(*exc_info)
 
     async def run(self, query: str, parameters: dict[str, Any] | None = None) -> Any:
-        if query != cypher.CREATE_AUDIT_EVENT:
+        if query == cypher.CREATE_AUDIT_EVENT:
+            self._audited.append(parameters or {})
+        else:
             self._sent.append((query, parameters or {}))
         return await self._session.run(query, parameters)
 
