@@ -16,13 +16,17 @@ import pytest
 from claimtrace.api.app import create_app
 from claimtrace.core.database import Graph
 from claimtrace.core.settings import Mode, Settings
+from tests.conftest import SEED_DATA
 from tests.support.asgi import serve
+from tests.support.seed import records_in_files
 
 pytestmark = pytest.mark.neo4j
 
 INTROSPECTION = "{ __schema { queryType { name } } }"
 TYPO = '{ claim(id: "claim-efp-196-killed") { txt } }'
 HTML = {"accept": "text/html"}
+
+TOPICS = len(records_in_files(SEED_DATA)["topics"])
 
 
 @pytest.fixture
@@ -40,7 +44,7 @@ async def test_development_keeps_its_conveniences(
     assert "Did you mean 'text'?" in typo["message"]
     assert (await client.get("/graphql", headers=HTML)).status_code == 200
     get = await client.get("/graphql", params={"query": "{ topics { id } }"})
-    assert len(get.json()["data"]["topics"]) == 9
+    assert len(get.json()["data"]["topics"]) == TOPICS
 
 
 async def test_production_turns_off_introspection_suggestions_graphiql_and_get(
@@ -58,7 +62,7 @@ async def test_production_turns_off_introspection_suggestions_graphiql_and_get(
     assert get.status_code == 400
     assert "queries are not allowed when using GET" in get.text
     posted = await production.post("/graphql", json={"query": "{ topics { id } }"})
-    assert len(posted.json()["data"]["topics"]) == 9
+    assert len(posted.json()["data"]["topics"]) == TOPICS
 
 
 async def test_production_may_answer_get_queries_when_told_to(
@@ -67,7 +71,7 @@ async def test_production_may_answer_get_queries_when_told_to(
     allowed = dataclasses.replace(settings, mode=Mode.PRODUCTION, get_queries=True)
     async with serve(create_app(allowed)) as client:
         get = await client.get("/graphql", params={"query": "{ topics { id } }"})
-    assert len(get.json()["data"]["topics"]) == 9
+    assert len(get.json()["data"]["topics"]) == TOPICS
 
 
 async def test_every_answer_carries_the_browser_protections(
