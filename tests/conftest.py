@@ -23,6 +23,7 @@ from claimtrace.loaders.load import load_folder
 from tests.support.asgi import serve
 from tests.support.scenarios import RESULTS, Scenario, table
 from tests.support.server import neo4j_test_running, neo4j_test_settings
+from tests.support.writing import writer_client
 
 SEED_DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -98,6 +99,15 @@ async def writable_seed_graph(seed_graph: Graph, graph_state: GraphState) -> Gra
     """The seed corpus, for a test that writes on top of it."""
     graph_state.holds_seed = False
     return seed_graph
+
+
+@pytest.fixture
+async def writer(
+    writable_seed_graph: Graph, settings: Settings
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client holding a writing token, on the seed corpus, which it may write to."""
+    async with writer_client(settings) as client:
+        yield client
 
 
 @pytest.fixture

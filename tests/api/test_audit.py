@@ -57,14 +57,6 @@ CONFLICT = {"claimIds": TWO_CLAIMS, "kind": "NUMERIC", "note": "Test."}
 
 
 @pytest.fixture
-async def writer(
-    writable_seed_graph: Graph, settings: Settings
-) -> AsyncIterator[httpx.AsyncClient]:
-    async with writer_client(settings) as client:
-        yield client
-
-
-@pytest.fixture
 async def refused_seed_graph(
     seed_graph: Graph, settings: Settings, graph_state: GraphState
 ) -> AsyncIterator[Graph]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -29,20 +28,11 @@ from tests.support.writing import (
     audit_events,
     count_nodes,
     new_request_id,
-    writer_client,
 )
 
 pytestmark = pytest.mark.neo4j
 
 RACERS = 50
-
-
-@pytest.fixture
-async def writer(
-    writable_seed_graph: Graph, settings: Settings
-) -> AsyncIterator[httpx.AsyncClient]:
-    async with writer_client(settings) as client:
-        yield client
 
 
 async def post(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -24,18 +23,9 @@ from tests.support.writing import (
     RETRACT,
     error_of,
     gql,
-    writer_client,
 )
 
 pytestmark = pytest.mark.neo4j
-
-
-@pytest.fixture
-async def writer(
-    writable_seed_graph: Graph, settings: Settings
-) -> AsyncIterator[httpx.AsyncClient]:
-    async with writer_client(settings) as client:
-        yield client
 
 
 async def test_writes_need_a_token_and_reads_do_not(writer: httpx.AsyncClient) -> None:

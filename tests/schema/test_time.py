@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 
 from claimtrace.core.database import Graph
-from claimtrace.core.settings import Settings
 from tests.support.writing import (
     ADD_ASSERTION,
     ADD_CLAIM,
@@ -19,7 +17,6 @@ from tests.support.writing import (
     RETRACT,
     error_of,
     gql,
-    writer_client,
 )
 
 pytestmark = pytest.mark.neo4j
@@ -31,14 +28,6 @@ PROVENANCE = """query ($id: ID!, $asOf: DateTime) {
 CLAIM = 'query ($asOf: DateTime) { claim(id: "claim-test-new", asOf: $asOf) { id } }'
 FILTERED = """query ($filter: ClaimFilter) {
   claims(filter: $filter, first: 100) { edges { node { id } } } }"""
-
-
-@pytest.fixture
-async def writer(
-    writable_seed_graph: Graph, settings: Settings
-) -> AsyncIterator[httpx.AsyncClient]:
-    async with writer_client(settings) as client:
-        yield client
 
 
 def now() -> str:
