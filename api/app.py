@@ -14,6 +14,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route
 
+from claimtrace.api import interchange
 from claimtrace.api.concurrency import ConcurrencyLimit
 from claimtrace.api.graphql_view import GraphQLView
 from claimtrace.api.health import healthz, readyz
@@ -63,6 +64,7 @@ def create_app(
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
+        *interchange.ROUTES,
     ]
     return Starlette(
         routes=routes,
