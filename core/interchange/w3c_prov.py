@@ -264,7 +264,7 @@ def _asserted(asserted: AssertedDate) -> Attributes:
 
 def _span(assertion: AssertionRecord) -> Attributes:
     if assertion.start is None or assertion.end is None:
-        return {CT["quoteVerified"]: False}
+        return {}  # unverified: no span to keep (the entity says ct:quoteVerified false)
     attributes: Attributes = {
         CT["start"]: assertion.start,
         CT["end"]: assertion.end,
