@@ -14,6 +14,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route
 
+from claimtrace.api import interchange
 from claimtrace.api.admission import Gate
 from claimtrace.api.concurrency import ConcurrencyLimit
 from claimtrace.api.graphql_view import GraphQLView
@@ -65,6 +66,7 @@ def create_app(
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
+        *interchange.ROUTES,
     ]
     return Starlette(
         routes=routes,

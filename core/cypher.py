@@ -63,6 +63,7 @@ PEOPLE_BY_ID: Final = load("people_by_id")
 ORGANIZATIONS_BY_ID: Final = load("organizations_by_id")
 TOPICS_BY_ID: Final = load("topics_by_id")
 ASSERTIONS_BY_ID: Final = load("assertions_by_id")
+SOURCE_TEXTS: Final = load("source_texts")
 
 # Checks a mutation makes against the graph before it writes (core/store/writes.py).
 MISSING_REFERENCES: Final = load("missing_references")

@@ -177,14 +177,20 @@ class Assertion:
     mode: Mode
     hedge: Hedge
     quote: str
-    start: int
-    end: int
+    start: int | None  # None (with end) when the quote could not be checked: no held text
+    end: int | None
     asserted: AssertedDate
     cites: tuple[str, ...] = ()
     note: str | None = None
+    rating: str | None = None  # a fact-checker's verdict, verbatim as it published it
+
+    @property
+    def quote_verified(self) -> bool:
+        """The quote was checked against the source's held text at [start:end]."""
+        return self.start is not None
 
     def props(self) -> dict[str, Any]:
-        return {
+        props = {
             "stance": self.stance.value,
             "mode": self.mode.value,
             "hedge": self.hedge.value,
@@ -194,6 +200,12 @@ class Assertion:
             **self.asserted.props(),
             "note": self.note,
         }
+        # Written only when they apply, so the hashes of older records stay valid.
+        if not self.quote_verified:
+            props["quoteVerified"] = False
+        if self.rating is not None:
+            props["rating"] = self.rating
+        return props
 
     def links(self) -> dict[str, Any]:
         return {

@@ -315,7 +315,7 @@ def _quantity(f: Fields) -> Quantity | None:
 
 ASSERTION_FIELDS = (
     "id", "claim", "by", "stance", "mode", "hedge", "quote", "start", "end",
-    "asserted", "cites", "note",
+    "quote_verified", "asserted", "cites", "note", "rating",
 )  # fmt: skip
 
 
@@ -372,6 +372,7 @@ def assertion(
     speaker = f.record_id("by")
     if found_in is None:
         f.fail("(file)", "assertions need the file's `source` to name a known source")
+    verified = _quote_verified(f)
     record = Assertion(
         id=f.record_id(),
         claim=f.record_id("claim"),
@@ -381,24 +382,51 @@ def assertion(
         mode=f.enum("mode", Mode),
         hedge=f.enum("hedge", Hedge),
         quote=f.text("quote"),
-        start=f.integer("start"),
-        end=f.integer("end"),
+        start=f.integer("start") if verified else None,
+        end=f.integer("end") if verified else None,
         asserted=asserted_date(f, speaker, found_in),
         cites=f.ids("cites"),
         note=f.optional_text("note"),
+        rating=f.optional_text("rating"),
     )
     if record.id and record.id in record.cites:
         f.fail("cites", "cites itself")
     if f.ok and found_in is not None:
-        _check_quote(record, found_in, f)
+        if verified:
+            _check_quote(record, found_in, f)
+        elif found_in.text is not None:
+            f.fail(
+                "quote_verified",
+                f"source {found_in.id} holds its text: the quote must be checked against it "
+                "(give start and end)",
+            )
     return record if f.ok else None
+
+
+def _quote_verified(f: Fields) -> bool:
+    """``quote_verified: false`` says no held text can check the quote: then no span."""
+    value = f.raw.get("quote_verified", True)
+    if not isinstance(value, bool):
+        f.fail("quote_verified", "must be true or false")
+        return True
+    if not value:
+        for name in ("start", "end"):
+            if f.raw.get(name) is not None:
+                f.fail(name, "an unverified quote has no span")
+    return value
 
 
 def _check_quote(record: Assertion, found_in: Source | QuotedSource, f: Fields) -> None:
     text = found_in.text
     if text is None:
-        f.fail("quote", f"source {found_in.id} has no text to quote from")
+        f.fail(
+            "quote",
+            f"source {found_in.id} has no text to quote from (without it, mark the quote "
+            "quote_verified: false and give no span)",
+        )
         return
+    assert record.start is not None
+    assert record.end is not None
     if not record.start < record.end <= len(text):
         f.fail(
             "end", f"span [{record.start}:{record.end}] is outside the text (length {len(text)})"

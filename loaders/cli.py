@@ -1,6 +1,8 @@
 """Command line: ``python -m claimtrace.loaders load data/`` (or ``claimtrace-load load data/``).
 
 Without a folder, ``check`` and ``load`` use the seed corpus that ships with the package.
+``import-claimreview FILE`` imports published fact-checks (ClaimReview JSON-LD, a
+DataFeed, or a Fact Check Tools API answer); with ``--check`` it only validates.
 
 Connection settings come from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
 NEO4J_DATABASE. ``check`` validates without connecting.
@@ -24,11 +26,13 @@ from claimtrace.core.plans import WriteBatch
 from claimtrace.core.settings import Settings, SettingsError
 from claimtrace.core.validation import ValidationError
 from claimtrace.core.writing import AppendOnlyError, graph_counts
+from claimtrace.loaders.claimreview import check_claimreview_file, import_claimreview_file
 from claimtrace.loaders.load import LoadReport, check_folder, load_folder
 from claimtrace.loaders.seed import seed_corpus
 
 FOLDER_HELP = "a data folder (default: the seed corpus shipped with claimtrace)"
 KINDS = ("Source", "Organization", "Person", "Topic", "Claim", "Assertion", "CONTRADICTS")
+IMPORTED_KINDS = ("Source", "Organization", "Person", "Claim", "Assertion")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -42,10 +46,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     load.add_argument("--quiet", action="store_true", help="no progress bar")
     check = commands.add_parser("check", help="validate a data folder without writing")
     check.add_argument("folder", type=Path, nargs="?", help=FOLDER_HELP)
+    reviews = commands.add_parser(
+        "import-claimreview", help="import fact-checks: ClaimReview JSON-LD, DataFeed, API JSON"
+    )
+    reviews.add_argument("file", type=Path, help="a JSON or JSON-LD file")
+    reviews.add_argument("--check", action="store_true", help="validate only, write nothing")
     args = parser.parse_args(argv)
-    if args.folder is None:
+    if args.command == "import-claimreview":
+        args.folder = args.file
+    elif args.folder is None:
         args.folder = seed_corpus()
     try:
+        if args.command == "import-claimreview":
+            return _import_reviews(args.file, check_only=args.check)
         if args.command == "check":
             checked = check_folder(args.folder)
             totals = checked.totals
@@ -95,6 +108,44 @@ async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
     _warn(report.warnings)
     print(_summary(folder, report, time.perf_counter() - started, counts))
     return 0
+
+
+def _import_reviews(path: Path, *, check_only: bool) -> int:
+    if check_only:
+        checked = check_claimreview_file(path)
+        _warn(checked.warnings)
+        counts = ", ".join(f"{n} {kind}" for kind, n in sorted(checked.counts.items()))
+        print(f"{path}: valid: {counts}")
+        return 0
+    return asyncio.run(_write_reviews(path))
+
+
+async def _write_reviews(path: Path) -> int:
+    started = time.perf_counter()
+    settings = Settings.from_env()
+    async with open_driver(settings, pool_size=2) as driver:
+        graph = Graph(driver, settings.neo4j_database)
+        before = await graph_counts(graph)
+        report = await import_claimreview_file(graph, path)
+        after = await graph_counts(graph)
+    _warn(report.warnings)
+    lines = [
+        f"imported {path} in {time.perf_counter() - started:.1f}s",
+        f"  {'':<14}{'in file':>9}{'created':>9}{'already there':>15}",
+    ]
+    for kind in IMPORTED_KINDS:
+        lines.append(
+            f"  {kind:<14}{report.in_file[kind]:>9}{report.created[kind]:>9}"
+            f"{report.already_there(kind):>15}"
+        )
+    lines.append("graph before: " + _node_counts(before))
+    lines.append("graph after:  " + _node_counts(after))
+    print("\n".join(lines))
+    return 0
+
+
+def _node_counts(counts: dict[str, dict[str, int]]) -> str:
+    return ", ".join(f"{label} {n}" for label, n in sorted(counts["nodes"].items()))
 
 
 def _warn(warnings: Sequence[str]) -> None:

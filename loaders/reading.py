@@ -215,7 +215,8 @@ def _read_unit(
             unit.need(item["claim"], "asserted")
         if (assertion := check.assertion(item, name, problems, found_in)) is not None:
             _stage_assertion(unit, assertion)
-            if reader.quoted is not None:
+            if reader.quoted is not None and assertion.start is not None:
+                assert assertion.end is not None
                 quoted = Quoted(assertion.id, assertion.source, assertion.start, assertion.end)
                 reader.quoted.append(quoted)
     for item in section("conflicts"):

@@ -95,6 +95,9 @@ class AssertionBrief:
     mode: Mode
     hedge: Hedge
     quote: str
+    quote_verified: bool = strawberry.field(
+        description="False when no held text could check the quote (see Assertion)."
+    )
     asserted: PartialDate | None = strawberry.field(description="Null when unknown; see when.")
     when: AssertedDate
     retracted_at: dt.datetime | None
@@ -112,6 +115,7 @@ class AssertionBrief:
             mode=record.mode,
             hedge=record.hedge,
             quote=record.quote,
+            quote_verified=record.quote_verified,
             asserted=record.asserted.date,
             when=record.asserted,
             retracted_at=record.retracted_at,
@@ -131,8 +135,19 @@ class Assertion(Node):
     stance: Stance
     mode: Mode
     hedge: Hedge
-    quote: str = strawberry.field(description="The exact words: source text[span.start:span.end].")
-    span: Span
+    quote: str = strawberry.field(
+        description="The exact words: source text[span.start:span.end] when quoteVerified."
+    )
+    quote_verified: bool = strawberry.field(
+        description="True when the quote was checked against the source's held text at its "
+        "span. False when no text is held to check it against (an imported fact-check): "
+        "the quote is as the record gave it, and span is null."
+    )
+    span: Span | None = strawberry.field(description="Null when the quote is not verified.")
+    rating: str | None = strawberry.field(
+        description="A fact-checker's verdict exactly as it was published (its textual "
+        "rating); stance is read from it. Null for other assertions."
+    )
     asserted: PartialDate | None = strawberry.field(
         description="When it was said, null when unknown; when gives the basis and bounds."
     )
@@ -155,7 +170,11 @@ class Assertion(Node):
             mode=record.mode,
             hedge=record.hedge,
             quote=record.quote,
-            span=Span(start=record.start, end=record.end),
+            quote_verified=record.quote_verified,
+            span=Span(start=record.start, end=record.end)
+            if record.start is not None and record.end is not None
+            else None,
+            rating=record.rating,
             asserted=record.asserted.date,
             when=record.asserted,
             recorded_at=record.recorded_at,

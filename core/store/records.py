@@ -37,6 +37,11 @@ def native_datetime(value: Any) -> dt.datetime | None:
     return native
 
 
+def quote_verified(value: Map) -> bool:
+    """Only an unverified quote carries the property (``quoteVerified: false``)."""
+    return value.get("quoteVerified") is not False
+
+
 @dataclass(frozen=True)
 class AgentRecord:
     """A person or an organization (anonymous agents included)."""
@@ -154,6 +159,7 @@ class AssertionBriefRecord:
     source_title: str
     claim_id: str | None = None
     claim_text: str | None = None
+    quote_verified: bool = True
 
     @classmethod
     def from_map(cls, value: Map) -> AssertionBriefRecord:
@@ -170,6 +176,7 @@ class AssertionBriefRecord:
             source_title=value["sourceTitle"],
             claim_id=value.get("claimId"),
             claim_text=value.get("claimText"),
+            quote_verified=quote_verified(value),
         )
 
 
@@ -180,8 +187,8 @@ class AssertionRecord:
     mode: Mode
     hedge: Hedge
     quote: str
-    start: int
-    end: int
+    start: int | None  # None (with end) when the quote is not verified
+    end: int | None
     asserted: AssertedDate
     recorded_at: dt.datetime | None
     retracted_at: dt.datetime | None
@@ -190,6 +197,8 @@ class AssertionRecord:
     affiliations: tuple[AffiliationRecord, ...]
     source: SourceRecord
     chain: tuple[AssertionBriefRecord, ...]
+    quote_verified: bool = True  # checked against the source's held text at [start:end]
+    rating: str | None = None  # a fact-checker's verdict, verbatim
 
     @classmethod
     def from_map(cls, value: Map) -> AssertionRecord:
@@ -199,8 +208,8 @@ class AssertionRecord:
             mode=Mode(value["mode"]),
             hedge=Hedge(value["hedge"]),
             quote=value["quote"],
-            start=value["start"],
-            end=value["end"],
+            start=value.get("start"),
+            end=value.get("end"),
             asserted=AssertedDate.from_props(value),
             recorded_at=native_datetime(value.get("recordedAt")),
             retracted_at=native_datetime(value.get("retractedAt")),
@@ -211,6 +220,8 @@ class AssertionRecord:
             ),
             source=SourceRecord.from_map(value["source"]),
             chain=tuple(AssertionBriefRecord.from_map(step) for step in value.get("chain") or ()),
+            quote_verified=quote_verified(value),
+            rating=value.get("rating"),
         )
 
     def brief(self, claim: ClaimRecord) -> AssertionBriefRecord:
@@ -227,6 +238,7 @@ class AssertionRecord:
             source_title=self.source.title,
             claim_id=claim.id,
             claim_text=claim.text,
+            quote_verified=self.quote_verified,
         )
 
 

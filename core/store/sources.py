@@ -52,3 +52,9 @@ async def sources_page(
         first,
         after,
     )
+
+
+async def source_texts(graph: Graph, ids: Sequence[str]) -> dict[str, str]:
+    """The texts held for these sources, by id; a source without one is left out."""
+    records = await graph.read(cypher.SOURCE_TEXTS, ids=list(ids))
+    return {record["id"]: record["text"] for record in records}

@@ -16,7 +16,7 @@ CALL (a) {
   MATCH (who)-[:MADE]->(step)-[:FOUND_IN]->(ss:Source)
   MATCH (step)-[:ABOUT]->(sc:Claim)
   WITH depth, step, who, ss, sc ORDER BY depth
-  RETURN collect(step {.id, .stance, .mode, .hedge, .quote, .start, .end, .asserted,
+  RETURN collect(step {.id, .stance, .mode, .hedge, .quote, .quoteVerified, .start, .end, .asserted,
                        .assertedPrecision, .assertedBasis, .assertedNotBefore, .assertedNotAfter,
                        .retractedAt, claimId: sc.id, claimText: sc.text,
                        speaker: who {.id, .name, .kind, isPerson: who:Person},
@@ -34,7 +34,7 @@ CALL (s) {
             republishes: orig {.id, .title, .url, .kind, .language, .published,
                                .publishedPrecision, publisher: origPub {.id, .name, .kind}}} AS source
 }
-RETURN a {.id, .stance, .mode, .hedge, .quote, .start, .end, .asserted, .assertedPrecision,
-          .assertedBasis, .assertedNotBefore, .assertedNotAfter, .recordedAt, .retractedAt, .note,
+RETURN a {.id, .stance, .mode, .hedge, .quote, .quoteVerified, .start, .end, .asserted, .assertedPrecision,
+          .assertedBasis, .assertedNotBefore, .assertedNotAfter, .recordedAt, .retractedAt, .note, .rating,
           speaker: speaker {.id, .name, .kind, isPerson: speaker:Person},
           affiliations: affiliations, source: source, chain: chain} AS assertion

@@ -6,7 +6,7 @@ CALL (c) {
   MATCH (who)-[:MADE]->(a:Assertion)-[:ABOUT]->(c), (a)-[:FOUND_IN]->(s:Source)
   WHERE $asOf IS NULL OR a.recordedAt <= $asOf
   WITH a, who, s ORDER BY a.assertedNotAfter, coalesce(a.assertedNotBefore, ''), a.id
-  RETURN collect(a {.id, .stance, .mode, .hedge, .quote, .asserted, .assertedPrecision,
+  RETURN collect(a {.id, .stance, .mode, .hedge, .quote, .quoteVerified, .asserted, .assertedPrecision,
                     .assertedBasis, .assertedNotBefore, .assertedNotAfter,
                     retractedAt: CASE WHEN $asOf IS NULL OR a.retractedAt <= $asOf
                                       THEN a.retractedAt END,
@@ -25,7 +25,7 @@ CALL (c, thisSide) {
       MATCH (who)-[:MADE]->(oa:Assertion)-[:ABOUT]->(other), (oa)-[:FOUND_IN]->(os:Source)
       WHERE $asOf IS NULL OR oa.recordedAt <= $asOf
       WITH oa, who, os ORDER BY oa.assertedNotAfter, coalesce(oa.assertedNotBefore, ''), oa.id
-      RETURN oa {.id, .stance, .mode, .hedge, .quote, .asserted, .assertedPrecision,
+      RETURN oa {.id, .stance, .mode, .hedge, .quote, .quoteVerified, .asserted, .assertedPrecision,
                  .assertedBasis, .assertedNotBefore, .assertedNotAfter,
                  retractedAt: CASE WHEN $asOf IS NULL OR oa.retractedAt <= $asOf
                                    THEN oa.retractedAt END,

@@ -1,8 +1,10 @@
-// The whole provenance of one claim, shaped as the API answers it, in one round trip.
+// The whole provenance of each claim in $claimIds (one row per claim that exists),
+// shaped as the API answers it, in one round trip.
 // With $asOf, the graph as it stood then: what was recorded later is absent, and a
 // retraction made later is not applied. Assertions are ordered by the latest moment each
 // can have been made, then the earliest (unknown first), then id.
-MATCH (c:Claim {id: $claimId})
+UNWIND $claimIds AS claimId
+MATCH (c:Claim {id: claimId})
 WHERE $asOf IS NULL OR c.recordedAt <= $asOf
 CALL (c) {
   MATCH (c)<-[:ABOUT]-(a:Assertion)-[:FOUND_IN]->(s:Source)
@@ -27,7 +29,7 @@ CALL (c) {
     MATCH (who)-[:MADE]->(step)-[:FOUND_IN]->(ss:Source)
     MATCH (step)-[:ABOUT]->(sc:Claim)
     WITH depth, step, who, ss, sc ORDER BY depth
-    RETURN collect(step {.id, .stance, .mode, .hedge, .quote, .start, .end, .asserted,
+    RETURN collect(step {.id, .stance, .mode, .hedge, .quote, .quoteVerified, .start, .end, .asserted,
                          .assertedPrecision, .assertedBasis, .assertedNotBefore, .assertedNotAfter,
                          retractedAt: CASE WHEN $asOf IS NULL OR step.retractedAt <= $asOf
                                            THEN step.retractedAt END,
@@ -59,8 +61,9 @@ CALL (c) {
   }
   WITH a, retractedAt, speaker, affiliations, chain, source, outlets
   ORDER BY a.assertedNotAfter, coalesce(a.assertedNotBefore, ''), a.id
-  RETURN collect(a {.id, .stance, .mode, .hedge, .quote, .start, .end, .asserted, .assertedPrecision,
-                    .assertedBasis, .assertedNotBefore, .assertedNotAfter, .recordedAt, .note,
+  RETURN collect(a {.id, .stance, .mode, .hedge, .quote, .quoteVerified, .start, .end, .asserted,
+                    .assertedPrecision, .assertedBasis, .assertedNotBefore, .assertedNotAfter,
+                    .recordedAt, .note, .rating,
                     retractedAt: retractedAt,
                     speaker: speaker {.id, .name, .kind, isPerson: speaker:Person},
                     affiliations: affiliations, source: source, chain: chain}) AS assertions,
@@ -95,7 +98,7 @@ CALL (c) {
       MATCH (who)-[:MADE]->(oa:Assertion)-[:ABOUT]->(other), (oa)-[:FOUND_IN]->(os:Source)
       WHERE $asOf IS NULL OR oa.recordedAt <= $asOf
       WITH oa, who, os ORDER BY oa.assertedNotAfter, coalesce(oa.assertedNotBefore, ''), oa.id
-      RETURN oa {.id, .stance, .mode, .hedge, .quote, .asserted, .assertedPrecision,
+      RETURN oa {.id, .stance, .mode, .hedge, .quote, .quoteVerified, .asserted, .assertedPrecision,
                  .assertedBasis, .assertedNotBefore, .assertedNotAfter,
                  retractedAt: CASE WHEN $asOf IS NULL OR oa.retractedAt <= $asOf
                                    THEN oa.retractedAt END,

@@ -66,9 +66,9 @@ async def test_provenance_text_and_parameters_are_pinned(
     )
     [(text, parameters)] = driver.sent
     assert text == (cypher.QUERY_DIR / "claim_provenance.cypher").read_text().strip()
-    assert text.startswith("// The whole provenance of one claim")
+    assert text.startswith("// The whole provenance of each claim in $claimIds")
     assert "claim-efp-196-killed" not in text
-    assert parameters == {"claimId": "claim-efp-196-killed", "asOf": None}
+    assert parameters == {"claimIds": ["claim-efp-196-killed"], "asOf": None}
 
 
 async def test_compare_positions_is_one_query(
