@@ -13,7 +13,13 @@ import json
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+# GraphQL, and the exports (api/interchange.py), which read as much as a query does.
 LIMITED_PATHS = frozenset({"/graphql"})
+LIMITED_PREFIXES = ("/claims/",)
+
+
+def is_limited(path: str) -> bool:
+    return path in LIMITED_PATHS or path.startswith(LIMITED_PREFIXES)
 
 
 class ConcurrencyLimit:
@@ -31,7 +37,7 @@ class ConcurrencyLimit:
         self._headers.append((b"content-length", str(len(self._body)).encode("ascii")))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] not in LIMITED_PATHS:
+        if scope["type"] != "http" or not is_limited(scope["path"]):
             await self.app(scope, receive, send)
             return
         # One event loop: nothing runs between this test and the increment below.

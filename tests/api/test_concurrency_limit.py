@@ -143,6 +143,8 @@ async def test_the_app_refuses_graphql_beyond_its_limit_and_still_answers_health
         assert refused.headers["retry-after"] == "1"
         assert refused.json()["errors"][0]["extensions"] == OVERLOADED
         assert "data" not in refused.json()
+        export = await client.get("/claims/claim-efp-196-killed/provenance")
+        assert export.status_code == 503, "an export reads as much as a query: limited too"
         assert driver.queries == queries_before, "a refused request must not reach Neo4j"
         assert (await client.get("/healthz")).status_code == 200
         assert (await client.get("/readyz")).status_code == 200
