@@ -16,8 +16,10 @@ from neo4j import RoutingControl
 from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 from claimtrace.core.writing import graph_counts
+from tests.conftest import SEED_DATA
 from tests.support.bare_http import Connection, Reply
 from tests.support.scenarios import Scenario
+from tests.support.seed import records_in_files
 from tests.support.traffic import (
     PLAN,
     WRITE_EVERY,
@@ -35,7 +37,7 @@ pytestmark = pytest.mark.neo4j
 CLIENTS = 32
 DURATION_SECONDS = 60.0
 CLIENT_TIMEOUT_SECONDS = 30.0
-SEED_CLAIMS = 100
+SEED_CLAIMS = len(records_in_files(SEED_DATA)["claims"])
 TOKEN = "load-test-writer-0123456789"
 WRITER = {"authorization": f"Bearer {TOKEN}"}
 WRITTEN_IDS = "MATCH (c:Claim) WHERE c.id STARTS WITH $prefix RETURN c.id AS id"

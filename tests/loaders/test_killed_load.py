@@ -40,7 +40,12 @@ def without_load_times(graph: list[dict[str, Any]]) -> list[dict[str, Any]]:
         {
             **node,
             "props": strip(node["props"]),
-            "out": [[kind, target, strip(props)] for kind, target, props in node["out"]],
+            # Sorted with their properties too: two links of one kind to one node (a
+            # person's two roles in one organization) come back in no fixed order.
+            "out": sorted(
+                ([kind, target, strip(props)] for kind, target, props in node["out"]),
+                key=lambda link: repr(link[:2]) + repr(sorted((link[2] or {}).items())),
+            ),
         }
         for node in graph
     ]
