@@ -11,4 +11,4 @@ Dependencies point one way: api -> schema -> core <- loaders. The package also
 carries the Cypher queries, the schema migrations and the seed corpus as data.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -17,7 +17,7 @@ from neo4j import (
 
 from claimtrace.core.settings import Settings
 
-USER_AGENT = "claimtrace/0.1"
+USER_AGENT = "claimtrace/0.2"
 # A request's three DataLoaders (claims, sources, people) may each hold a connection at
 # once, so that many per admitted request keeps the pool from being what requests wait on.
 CONNECTIONS_PER_REQUEST = 3
