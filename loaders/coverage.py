@@ -27,7 +27,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -171,13 +171,13 @@ def draft(text: str, source: str, quoted: Sequence[Quoted]) -> str:
     return yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)
 
 
-def _iter_drafts(folder: Path, source_id: str) -> Iterator[str]:
+def _draft_of(folder: Path, source_id: str) -> str:
     from claimtrace.loaders.reading import quoted_spans  # reading imports this module
 
     texts, quoted = quoted_spans(folder)
     if source_id not in texts:
         raise SystemExit(f"{source_id!r} is not a source with a text in {folder}")
-    yield draft(texts[source_id], source_id, [q for q in quoted if q.source == source_id])
+    return draft(texts[source_id], source_id, [q for q in quoted if q.source == source_id])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -187,8 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     make.add_argument("folder", type=Path)
     make.add_argument("source")
     args = parser.parse_args(argv)
-    for text in _iter_drafts(args.folder, args.source):
-        sys.stdout.write(text)
+    sys.stdout.write(_draft_of(args.folder, args.source))
     return 0
 
 
