@@ -101,19 +101,34 @@ JVM_OPTIONS = (
 
 
 def instance(name: str) -> Instance:
-    """The named instance; ``CLAIMTRACE_<NAME>_BOLT_PORT`` moves it off a port already taken."""
+    """The named instance, adjusted by ``CLAIMTRACE_<NAME>_{BOLT_PORT,HEAP,PAGE_CACHE}``.
+
+    The port moves it off a port already taken; the memory sizes let several
+    instances share a smaller machine.
+    """
     try:
         profile = INSTANCE_PROFILES[name]
     except KeyError:
         known = ", ".join(INSTANCE_PROFILES)
         raise LauncherError(f"unknown instance {name!r}; known: {known}") from None
-    variable = f"CLAIMTRACE_{name.upper()}_BOLT_PORT"
-    port = os.environ.get(variable)
-    if port is None:
-        return profile
-    if not port.isdigit() or not 1024 <= int(port) <= 65535:
-        raise LauncherError(f"{variable} must be a port number from 1024 to 65535, not {port!r}")
-    return replace(profile, bolt_port=int(port))
+    prefix = f"CLAIMTRACE_{name.upper()}_"
+    port = os.environ.get(prefix + "BOLT_PORT")
+    if port is not None:
+        if not port.isdigit() or not 1024 <= int(port) <= 65535:
+            raise LauncherError(
+                f"{prefix}BOLT_PORT must be a port number from 1024 to 65535, not {port!r}"
+            )
+        profile = replace(profile, bolt_port=int(port))
+    heap = _size_from_environment(prefix + "HEAP", profile.heap)
+    page_cache = _size_from_environment(prefix + "PAGE_CACHE", profile.page_cache)
+    return replace(profile, heap=heap, page_cache=page_cache)
+
+
+def _size_from_environment(variable: str, default: str) -> str:
+    size = os.environ.get(variable, default)
+    if not re.fullmatch(r"[1-9][0-9]*[mg]", size):
+        raise LauncherError(f"{variable} must be a size such as 512m or 2g, not {size!r}")
+    return size
 
 
 def render_config(inst: Instance) -> str:

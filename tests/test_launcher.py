@@ -25,3 +25,18 @@ def test_initial_password_may_begin_with_a_dash(
     launcher.initialise_password(scratch, launcher.find_java())
 
     assert (scratch.home / "data" / "dbms" / "auth.ini").exists()
+
+
+def test_instance_size_and_port_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMTRACE_BENCH_BOLT_PORT", "7801")
+    monkeypatch.setenv("CLAIMTRACE_BENCH_HEAP", "1g")
+    monkeypatch.setenv("CLAIMTRACE_BENCH_PAGE_CACHE", "512m")
+    bench = launcher.instance("bench")
+    assert (bench.bolt_port, bench.heap, bench.page_cache) == (7801, "1g", "512m")
+
+
+@pytest.mark.parametrize("size", ["", "2", "2gb", "0g", "-1g", "2g; rm"])
+def test_a_malformed_size_is_refused_by_name(monkeypatch: pytest.MonkeyPatch, size: str) -> None:
+    monkeypatch.setenv("CLAIMTRACE_TEST_HEAP", size)
+    with pytest.raises(launcher.LauncherError, match="CLAIMTRACE_TEST_HEAP"):
+        launcher.instance("test")
