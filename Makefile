@@ -73,10 +73,11 @@ neo4j-stop: install
 
 # uvicorn's own limits, set on purpose (README, "Limits"): each request's line and
 # headers within CLAIMTRACE_HEAD_TIMEOUT_SECONDS and 64 KiB (api/http_protocol.py), an
-# idle keep-alive connection closed after 5 s, no WebSocket protocol (nothing uses it).
+# idle keep-alive connection closed after 5 s; WebSocket (subscriptions, on /graphql only)
+# with messages of 64 KiB at most, closed with 1001 on shutdown (api/ws_protocol.py).
 # --limit-concurrency stays off: it counts open connections, so slow clients would fill
 # it and have every request refused; the app's own limit counts requests whose body is in.
-UVICORN_LIMITS := --http claimtrace.api.http_protocol:BoundedHttpToolsProtocol --ws none --timeout-keep-alive 5
+UVICORN_LIMITS := --http claimtrace.api.http_protocol:BoundedHttpToolsProtocol --ws claimtrace.api.ws_protocol:GoingAwayWebSocketProtocol --ws-max-size 65536 --timeout-keep-alive 5
 
 # Uses NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) when set;
 # otherwise starts the local Neo4j and connects to it.

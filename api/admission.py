@@ -85,6 +85,12 @@ class Admission(SchemaExtension):
         document = self.execution_context.graphql_document
         assert document is not None
         fields = root_fields(document, operation)
+        if context.live is not None and operation.operation != OperationType.SUBSCRIPTION:
+            return GraphQLError(
+                "Over WebSocket only subscriptions are served; send queries and mutations "
+                "over HTTP.",
+                extensions={"code": METHOD_NOT_ALLOWED},
+            )
         if operation.operation == OperationType.MUTATION:
             if context.writer is None:
                 return GraphQLError(

@@ -12,7 +12,7 @@ from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 
 from claimtrace.api import interchange
 from claimtrace.api.admission import Gate
@@ -20,8 +20,10 @@ from claimtrace.api.concurrency import ConcurrencyLimit
 from claimtrace.api.graphql_view import GraphQLView
 from claimtrace.api.headers import StandardHeaders
 from claimtrace.api.health import healthz, readyz
+from claimtrace.api.http_protocol import HEAD_TIMEOUT_SECONDS
 from claimtrace.api.limits import AnswerSizeLimit, RequestBody
 from claimtrace.api.protection import extensions
+from claimtrace.api.subscribers import Subscribers
 from claimtrace.core.database import Graph, open_driver
 from claimtrace.core.migrations import apply_migrations
 from claimtrace.core.settings import Settings
@@ -35,6 +37,7 @@ class State(TypedDict):
     """Lifespan state, handed to every request as ``request.state``."""
 
     graph: Graph
+    subscribers: Subscribers
 
 
 def create_app(
@@ -52,9 +55,12 @@ def create_app(
         migrating = None
         if not await _try_migrations(graph):
             migrating = asyncio.create_task(_migrate_until_done(graph))
+        subscribers = Subscribers(settings.subscriptions.max_connections)
         try:
-            yield {"graph": graph}
+            yield {"graph": graph, "subscribers": subscribers}
         finally:
+            # Subscriptions stop polling before the driver they poll with is closed.
+            await subscribers.close_all()
             if migrating is not None:
                 migrating.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
@@ -64,6 +70,7 @@ def create_app(
     graphql = _graphql_view(settings)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         *interchange.ROUTES,
@@ -99,6 +106,8 @@ def _graphql_view(settings: Settings) -> GraphQLView:
         settings.api_tokens,
         graphiql=not production,
         get_queries=settings.allow_get_queries,
+        subscriptions=settings.subscriptions,
+        connection_init_seconds=HEAD_TIMEOUT_SECONDS,
     )
 
 

@@ -74,3 +74,7 @@ RETRACT_ASSERTION: Final = load("retract_assertion")
 # The audit trail: events are created, never changed, and read a page at a time.
 CREATE_AUDIT_EVENT: Final = load("create_audit_event")
 AUDIT_EVENTS_PAGE: Final = load("audit_events_page")
+
+# What was recorded after a cursor (recordedAt, key), read by subscriptions (core/store/feed.py).
+ASSERTIONS_RECORDED: Final = load("assertions_recorded")
+CONFLICTS_RECORDED: Final = load("conflicts_recorded")

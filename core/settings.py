@@ -29,6 +29,69 @@ DEFAULT_MUTATIONS_PER_MINUTE = 600
 DEFAULT_EXPENSIVE_READS_PER_MINUTE = 120
 
 
+# Subscriptions (over WebSocket) poll the database; what one connection may hold and get.
+DEFAULT_POLL_SECONDS = 1.0
+# A write becomes visible when it commits, after the recordedAt it took when it began:
+# a follower reads this far back on every poll (core/follow.py).
+DEFAULT_LOOKBACK_SECONDS = 15.0
+DEFAULT_MAX_CONNECTIONS = 100  # open WebSocket connections, per API process
+DEFAULT_SUBSCRIPTIONS_PER_CONNECTION = 5
+DEFAULT_EVENTS_PER_SECOND = 20  # sent on one connection, all its subscriptions together
+DEFAULT_EVENT_QUEUE = 100  # events found but not yet sent, per connection
+
+
+@dataclass(frozen=True)
+class SubscriptionLimits:
+    poll_seconds: float = DEFAULT_POLL_SECONDS
+    lookback_seconds: float = DEFAULT_LOOKBACK_SECONDS
+    max_connections: int = DEFAULT_MAX_CONNECTIONS
+    per_connection: int = DEFAULT_SUBSCRIPTIONS_PER_CONNECTION
+    events_per_second: int = DEFAULT_EVENTS_PER_SECOND
+    queue: int = DEFAULT_EVENT_QUEUE
+    # Pages on these origins may open a WebSocket besides the API's own (and non-browser
+    # clients, which send no Origin).
+    origins: tuple[str, ...] = ()
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> SubscriptionLimits:
+        limits = cls(
+            poll_seconds=positive_seconds(
+                env, "CLAIMTRACE_SUBSCRIPTION_POLL_SECONDS", DEFAULT_POLL_SECONDS
+            ),
+            lookback_seconds=positive_seconds(
+                env, "CLAIMTRACE_SUBSCRIPTION_LOOKBACK_SECONDS", DEFAULT_LOOKBACK_SECONDS
+            ),
+            max_connections=_positive_int(
+                env, "CLAIMTRACE_MAX_WEBSOCKETS", DEFAULT_MAX_CONNECTIONS
+            ),
+            per_connection=_positive_int(
+                env, "CLAIMTRACE_SUBSCRIPTIONS_PER_CONNECTION", DEFAULT_SUBSCRIPTIONS_PER_CONNECTION
+            ),
+            events_per_second=_positive_int(
+                env, "CLAIMTRACE_SUBSCRIPTION_EVENTS_PER_SECOND", DEFAULT_EVENTS_PER_SECOND
+            ),
+            queue=_positive_int(env, "CLAIMTRACE_SUBSCRIPTION_QUEUE", DEFAULT_EVENT_QUEUE),
+            origins=tuple(
+                filter(
+                    None,
+                    (o.strip() for o in env.get("CLAIMTRACE_WEBSOCKET_ORIGINS", "").split(",")),
+                )
+            ),
+        )
+        limits.check()
+        return limits
+
+    def check(self) -> None:
+        """A full queue is sent within the lookback, so that what waits in it is never
+        forgotten by the follower that found it."""
+        drain = self.queue / self.events_per_second + 2 * self.poll_seconds
+        if self.lookback_seconds < drain:
+            raise SettingsError(
+                "CLAIMTRACE_SUBSCRIPTION_LOOKBACK_SECONDS must be at least the queue's "
+                f"drain time plus two polls ({drain:g} s with these settings)"
+            )
+
+
 class Mode(enum.StrEnum):
     """Development keeps GraphiQL, introspection, suggestions and GET queries;
     production turns them off (GET queries can be turned back on)."""
@@ -66,6 +129,7 @@ class Settings:
     # Rate limits, in-process (each API process counts on its own); 0 turns one off.
     mutations_per_minute: int = DEFAULT_MUTATIONS_PER_MINUTE
     expensive_reads_per_minute: int = DEFAULT_EXPENSIVE_READS_PER_MINUTE
+    subscriptions: SubscriptionLimits = field(default_factory=SubscriptionLimits)
 
     @property
     def production(self) -> bool:
@@ -118,6 +182,7 @@ class Settings:
             expensive_reads_per_minute=_count(
                 env, "CLAIMTRACE_EXPENSIVE_READS_PER_MINUTE", DEFAULT_EXPENSIVE_READS_PER_MINUTE
             ),
+            subscriptions=SubscriptionLimits.from_env(env),
         )
 
 

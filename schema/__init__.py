@@ -17,6 +17,7 @@ from claimtrace.schema.mutations import Mutation
 from claimtrace.schema.nodes import NodeQueries
 from claimtrace.schema.people import Organization, PeopleQueries, Person
 from claimtrace.schema.sources import SourceQueries
+from claimtrace.schema.subscriptions import Subscription
 from claimtrace.schema.topics import TopicQueries
 
 
@@ -41,6 +42,7 @@ def build_schema(
     return Schema(
         query=query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[Person, Organization],
         extensions=[*extensions, InputBounds],
         config=StrawberryConfig(disable_field_suggestions=hide_suggestions),

@@ -9,6 +9,7 @@ from starlette.responses import Response
 
 from claimtrace.core.database import Graph
 from claimtrace.schema.dataloaders import DataLoaders
+from claimtrace.schema.live import LiveConnection
 
 
 @dataclass
@@ -23,3 +24,6 @@ class Context:
     mutations_audited: int = 0  # mutation fields of this request that wrote their audit event
     # The answer's status and headers, before it is written (e.g. 429 and Retry-After).
     response: Response | None = None
+    # Over WebSocket: the connection's subscription bounds (None for an HTTP request).
+    live: LiveConnection | None = None
+    connection_params: dict[str, object] | None = None  # connection_init's payload

@@ -37,8 +37,9 @@ class DataLoaders:
     refinements: DataLoader[AsOfKey, RefinementsRecord]
 
 
-def build_dataloaders(graph: Graph) -> DataLoaders:
-    """Each load function sends one query per batch and answers in key order."""
+def build_dataloaders(graph: Graph, *, cache: bool = True) -> DataLoaders:
+    """Each load function sends one query per batch and answers in key order. A
+    WebSocket connection lives long: its loaders batch but keep nothing (``cache``)."""
 
     async def load_refinements(keys: list[AsOfKey]) -> list[RefinementsRecord]:
         # Keys asked as of different moments are rare: one query per distinct moment.
@@ -50,20 +51,22 @@ def build_dataloaders(graph: Graph) -> DataLoaders:
         return [found[key] for key in keys]
 
     return DataLoaders(
-        claims=_loader(graph, claims_by_id),
-        assertions=_loader(graph, assertions_by_id),
-        sources=_loader(graph, sources_by_id),
-        people=_loader(graph, people_by_id),
-        organizations=_loader(graph, organizations_by_id),
-        topics=_loader(graph, topics_by_id),
-        refinements=DataLoader(load_fn=load_refinements),
+        claims=_loader(graph, claims_by_id, cache),
+        assertions=_loader(graph, assertions_by_id, cache),
+        sources=_loader(graph, sources_by_id, cache),
+        people=_loader(graph, people_by_id, cache),
+        organizations=_loader(graph, organizations_by_id, cache),
+        topics=_loader(graph, topics_by_id, cache),
+        refinements=DataLoader(load_fn=load_refinements, cache=cache),
     )
 
 
 def _loader(
-    graph: Graph, by_id: Callable[[Graph, Sequence[str]], Awaitable[list[R | None]]]
+    graph: Graph,
+    by_id: Callable[[Graph, Sequence[str]], Awaitable[list[R | None]]],
+    cache: bool,
 ) -> DataLoader[str, R | None]:
     async def load(ids: list[str]) -> list[R | None]:
         return await by_id(graph, ids)
 
-    return DataLoader(load_fn=load)
+    return DataLoader(load_fn=load, cache=cache)

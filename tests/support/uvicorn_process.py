@@ -33,7 +33,8 @@ STOP_TIMEOUT_SECONDS = 15.0
 # the refusing. A bounded graceful shutdown keeps teardown short should a request stick.
 UVICORN_LIMITS = (
     "--http", "claimtrace.api.http_protocol:BoundedHttpToolsProtocol",
-    "--ws", "none", "--timeout-keep-alive", "5",
+    "--ws", "claimtrace.api.ws_protocol:GoingAwayWebSocketProtocol", "--ws-max-size", "65536",
+    "--timeout-keep-alive", "5",
 )  # fmt: skip
 COMMAND = (
     sys.executable, "-m", "uvicorn", "claimtrace.api.app:create_app", "--factory",
