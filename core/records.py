@@ -243,6 +243,9 @@ class Candidate:
 
     ``first_claim`` and ``second_claim`` are the same claim for OPPOSITE_STANCE (and for a
     REVISION on one claim); the assertions are given when the rule compared assertions.
+    ``pair`` names what the candidate is about (two claims, a claim and two speakers, or
+    two assertions): its id is derived from it and the kind, so detecting it again, or
+    after a rejection, finds the same node.
     ``evidence`` holds what the rule read (intervals, dates, quotes, scores) as plain
     values: with kind, rule, score and threshold it is the machine-readable reason.
     """
@@ -254,17 +257,10 @@ class Candidate:
     explanation: str
     first_claim: str
     second_claim: str
+    pair: tuple[str, ...]  # what it is about; the same pair detected again is the same node
     first_assertion: str | None = None
     second_assertion: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict, compare=False)
-
-    @property
-    def pair(self) -> tuple[str, ...]:
-        """What the candidate is about: detecting it again, or after a rejection, names
-        the same pair and so the same node."""
-        if self.first_assertion is not None and self.second_assertion is not None:
-            return (self.first_assertion, self.second_assertion)
-        return (self.first_claim, self.second_claim)
 
     @property
     def id(self) -> str:
