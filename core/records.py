@@ -17,6 +17,8 @@ from typing import Any, Protocol
 
 from claimtrace.core.vocabulary import (
     AssertedDate,
+    CandidateKind,
+    CandidateStatus,
     Confidence,
     ConflictKind,
     Hedge,
@@ -229,6 +231,57 @@ class Conflict:
     @property
     def id(self) -> str:
         return f"{self.first}|{self.second}"
+
+    def links(self) -> dict[str, Any]:
+        return {}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What a detection rule infers about two claims, stored as ``(:Candidate)`` until a
+    person confirms or rejects it (never as a CONTRADICTS link).
+
+    ``first_claim`` and ``second_claim`` are the same claim for OPPOSITE_STANCE (and for a
+    REVISION on one claim); the assertions are given when the rule compared assertions.
+    ``pair`` names what the candidate is about (two claims, a claim and two speakers, or
+    two assertions): its id is derived from it and the kind, so detecting it again, or
+    after a rejection, finds the same node.
+    ``evidence`` holds what the rule read (intervals, dates, quotes, scores) as plain
+    values: with kind, rule, score and threshold it is the machine-readable reason.
+    """
+
+    kind: CandidateKind
+    rule: str
+    score: float
+    threshold: float
+    explanation: str
+    first_claim: str
+    second_claim: str
+    pair: tuple[str, ...]  # what it is about; the same pair detected again is the same node
+    first_assertion: str | None = None
+    second_assertion: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def id(self) -> str:
+        key = "|".join((self.kind.value, *self.pair))
+        return "cand-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+    def props(self) -> dict[str, Any]:
+        """The stored properties; ``status`` starts PENDING, ``recordedAt`` is set on creation."""
+        return {
+            "kind": self.kind.value,
+            "rule": self.rule,
+            "score": self.score,
+            "threshold": self.threshold,
+            "explanation": self.explanation,
+            "evidence": json.dumps(self.evidence, sort_keys=True, ensure_ascii=False),
+            "firstClaimId": self.first_claim,
+            "secondClaimId": self.second_claim,
+            "firstAssertionId": self.first_assertion,
+            "secondAssertionId": self.second_assertion,
+            "status": CandidateStatus.PENDING.value,
+        }
 
     def links(self) -> dict[str, Any]:
         return {}

@@ -84,6 +84,31 @@ class ConflictKind(StrEnum):
     REVISION = "REVISION"
 
 
+class CandidateKind(StrEnum):
+    """What detection suggests about two claims (or two assertions of one claim)."""
+
+    NUMERIC = "NUMERIC"  # the same measured quantity, values that cannot both hold
+    REVISION = "REVISION"  # one speaker, opposite positions at different dates
+    OPPOSITE_STANCE = "OPPOSITE_STANCE"  # two speakers, opposite stances on one claim
+    LIKELY_SAME = "LIKELY_SAME"  # two claims that probably state one proposition
+
+
+class CandidateStatus(StrEnum):
+    """Where a candidate stands: inferred, then decided by a person."""
+
+    PENDING = "PENDING"
+    CONFIRMED = "CONFIRMED"
+    REJECTED = "REJECTED"
+
+
+class ReviewAction(StrEnum):
+    """What a person did to a candidate; each is recorded, never changed."""
+
+    CONFIRM = "CONFIRM"
+    REJECT = "REJECT"
+    UNDO = "UNDO"  # takes a confirmation or a rejection back: the candidate is PENDING again
+
+
 class OrganizationKind(StrEnum):
     PUBLISHER = "PUBLISHER"
     THINK_TANK = "THINK_TANK"
