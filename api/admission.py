@@ -85,12 +85,8 @@ class Admission(SchemaExtension):
         document = self.execution_context.graphql_document
         assert document is not None
         fields = root_fields(document, operation)
-        if context.live is not None and operation.operation != OperationType.SUBSCRIPTION:
-            return GraphQLError(
-                "Over WebSocket only subscriptions are served; send queries and mutations "
-                "over HTTP.",
-                extensions={"code": METHOD_NOT_ALLOWED},
-            )
+        if (context.live is not None) != (operation.operation == OperationType.SUBSCRIPTION):
+            return _wrong_transport(over_websocket=context.live is not None)
         if operation.operation == OperationType.MUTATION:
             if context.writer is None:
                 return GraphQLError(
@@ -150,6 +146,15 @@ class Admission(SchemaExtension):
         if document is None:
             return None
         return get_operation_ast(document, self.execution_context.operation_name)
+
+
+def _wrong_transport(*, over_websocket: bool) -> GraphQLError:
+    message = (
+        "Over WebSocket only subscriptions are served; send queries and mutations over HTTP."
+        if over_websocket
+        else "Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql."
+    )
+    return GraphQLError(message, extensions={"code": METHOD_NOT_ALLOWED})
 
 
 def client_of(context: Context) -> str:

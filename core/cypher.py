@@ -78,3 +78,4 @@ AUDIT_EVENTS_PAGE: Final = load("audit_events_page")
 # What was recorded after a cursor (recordedAt, key), read by subscriptions (core/store/feed.py).
 ASSERTIONS_RECORDED: Final = load("assertions_recorded")
 CONFLICTS_RECORDED: Final = load("conflicts_recorded")
+CANDIDATES_RECORDED: Final = load("candidates_recorded")

@@ -10,6 +10,7 @@ import strawberry
 from claimtrace.core.errors import BadInput, preview
 from claimtrace.core.vocabulary import (
     AssertedDate,
+    CandidateKind,
     ConflictKind,
     DateBasis,
     DateMatch,
@@ -25,6 +26,7 @@ from claimtrace.core.vocabulary import (
 __all__ = [
     "AsOf",
     "AssertedDate",
+    "CandidateKind",
     "ConflictKind",
     "DateBasis",
     "DateMatch",
@@ -78,6 +80,7 @@ strawberry.enum(
 strawberry.enum(Precision, name="DatePrecision", description="How much of a date is known.")
 strawberry.enum(Qualifier, name="QuantityQualifier")
 strawberry.enum(ConflictKind, description="Why two claims cannot both hold.")
+strawberry.enum(CandidateKind, description="What detection suggests about two claims.")
 strawberry.enum(
     DateBasis,
     description="Where an assertion's date comes from: STATED by the text; PUBLICATION, the "

@@ -17,16 +17,18 @@ import strawberry
 from graphql import GraphQLError
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-from claimtrace.core.errors import SERVICE_UNAVAILABLE, BadInput
+from claimtrace.core.errors import SERVICE_UNAVAILABLE, BadInput, Unauthenticated
 from claimtrace.core.follow import Event, Follower, Overflow, ReadPage
 from claimtrace.core.store.claims import assertions_by_id, claims_by_id
 from claimtrace.core.store.feed import (
     AssertionRecorded,
-    ConflictRecorded,
+    CandidateRecorded,
+    Disagreement,
     assertions_recorded,
-    conflicts_recorded,
+    disagreements_recorded,
 )
-from claimtrace.core.vocabulary import ConflictKind
+from claimtrace.core.store.records import ClaimRecord
+from claimtrace.core.vocabulary import CandidateKind, ConflictKind
 from claimtrace.schema.claims import Assertion, Claim
 from claimtrace.schema.context import Context
 from claimtrace.schema.live import LiveConnection, overflow
@@ -37,17 +39,30 @@ T = TypeVar("T")
 Info = strawberry.Info[Context, None]
 
 
-@strawberry.enum(description="Where a disagreement stands.")
+@strawberry.enum(description="Whether a person has decided on a disagreement.")
 class DisagreementStatus(enum.Enum):
-    CONFIRMED = "CONFIRMED"
+    CONFIRMED = "CONFIRMED"  # a CONTRADICTS link, typed in or confirmed by a person
+    CANDIDATE = "CANDIDATE"  # found by detection, not reviewed yet
 
 
-@strawberry.type(description="Two claims that cannot both hold, as recorded.")
+@strawberry.type(description="Two claims that cannot both hold, or may not, as recorded.")
 class DisagreementEvent:
     status: DisagreementStatus
-    kind: ConflictKind
-    note: str = strawberry.field(description="Why the two claims conflict.")
-    claims: list[Claim] = strawberry.field(description="The two claims, by id.")
+    kind: ConflictKind | None = strawberry.field(description="A confirmed conflict's kind.")
+    candidate_kind: CandidateKind | None = strawberry.field(
+        description="A candidate's kind; null for a confirmed conflict."
+    )
+    note: str = strawberry.field(
+        description="Why the two claims conflict: a confirmed conflict's note, or the "
+        "sentence detection wrote for a candidate."
+    )
+    claims: list[Claim] = strawberry.field(
+        description="The two claims (one, for a candidate about one claim's assertions)."
+    )
+    candidate_id: strawberry.ID | None = strawberry.field(description="Null when CONFIRMED.")
+    rule: str | None = strawberry.field(description="The rule that found a candidate.")
+    score: float | None = strawberry.field(description="A candidate's score under its rule.")
+    threshold: float | None = strawberry.field(description="The score a candidate passed.")
     recorded_at: dt.datetime
 
 
@@ -69,17 +84,27 @@ class Subscription:
 
     @strawberry.subscription(
         description="Each confirmed conflict (CONTRADICTS link) recorded from now on with a "
-        "claim about the topic (any topic if none is given), of the given kinds (any if "
-        "none are given), once, soon after it is recorded."
+        "claim about the topic (any topic if none is given), of the given kinds (any if none "
+        "are given); with candidateKinds, also each new candidate of those kinds that "
+        "detection records (unreviewed: this needs a token, in connection_init's payload). "
+        "Each once, soon after it is recorded."
     )
     async def disagreement_appeared(
         self,
         info: Info,
         topic_id: strawberry.ID | None = None,
         kinds: list[ConflictKind] | None = None,
+        candidate_kinds: list[CandidateKind] | None = None,
     ) -> AsyncGenerator[DisagreementEvent, None]:
+        if candidate_kinds and info.context.writer is None:
+            raise Unauthenticated(
+                "Candidates are unreviewed: subscribing to them needs a token, sent as "
+                '{"authorization": "Bearer ..."} in connection_init\'s payload.'
+            )
         topic = None if topic_id is None else str(topic_id)
-        read = partial(conflicts_recorded, info.context.graph, topic, kinds)
+        read = partial(
+            disagreements_recorded, info.context.graph, topic, kinds, candidate_kinds or ()
+        )
         async for disagreement in _follow(info, read, partial(_disagreements, info)):
             yield disagreement
 
@@ -138,20 +163,37 @@ async def _assertions(info: Info, events: Sequence[AssertionRecorded]) -> list[A
     return [Assertion.from_record(record) for record in records if record is not None]
 
 
-async def _disagreements(info: Info, events: Sequence[ConflictRecorded]) -> list[DisagreementEvent]:
+async def _disagreements(info: Info, events: Sequence[Disagreement]) -> list[DisagreementEvent]:
     ids = sorted({i for e in events for i in (e.first_claim_id, e.second_claim_id)})
     claims = dict(zip(ids, await claims_by_id(info.context.graph, ids), strict=True))
-    return [
-        DisagreementEvent(
-            status=DisagreementStatus.CONFIRMED,
-            kind=event.kind,
+    return [_disagreement(event, claims) for event in events]
+
+
+def _disagreement(event: Disagreement, claims: dict[str, ClaimRecord | None]) -> DisagreementEvent:
+    records = [claims[i] for i in dict.fromkeys((event.first_claim_id, event.second_claim_id))]
+    shown = [Claim.from_record(record) for record in records if record is not None]
+    if isinstance(event, CandidateRecorded):
+        return DisagreementEvent(
+            status=DisagreementStatus.CANDIDATE,
+            kind=None,
+            candidate_kind=event.kind,
             note=event.note,
-            claims=[
-                Claim.from_record(record)
-                for record in (claims[event.first_claim_id], claims[event.second_claim_id])
-                if record is not None
-            ],
+            claims=shown,
+            candidate_id=strawberry.ID(event.candidate_id),
+            rule=event.rule,
+            score=event.score,
+            threshold=event.threshold,
             recorded_at=event.cursor.at,
         )
-        for event in events
-    ]
+    return DisagreementEvent(
+        status=DisagreementStatus.CONFIRMED,
+        kind=event.kind,
+        candidate_kind=None,
+        note=event.note,
+        claims=shown,
+        candidate_id=None,
+        rule=None,
+        score=None,
+        threshold=None,
+        recorded_at=event.cursor.at,
+    )

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from neo4j import Record
+
 from claimtrace.core import cypher
 from claimtrace.core.database import Graph
 from claimtrace.core.follow import Cursor
 from claimtrace.core.store.records import native_datetime
-from claimtrace.core.vocabulary import ConflictKind
+from claimtrace.core.vocabulary import CandidateKind, ConflictKind
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,25 @@ class ConflictRecorded:
     second_claim_id: str
     kind: ConflictKind
     note: str
+
+
+@dataclass(frozen=True)
+class CandidateRecorded:
+    cursor: Cursor  # the key is the candidate's id
+    first_claim_id: str
+    second_claim_id: str
+    kind: CandidateKind
+    note: str  # the explanation
+    rule: str
+    score: float
+    threshold: float
+
+    @property
+    def candidate_id(self) -> str:
+        return self.cursor.key
+
+
+Disagreement = ConflictRecorded | CandidateRecorded
 
 
 async def assertions_recorded(
@@ -70,7 +91,60 @@ async def conflicts_recorded(
     ]
 
 
-def _cursor(record: object) -> Cursor:
-    at = native_datetime(record["at"])  # type: ignore[index]
+async def candidates_recorded(
+    graph: Graph,
+    topic_id: str | None,
+    kinds: Sequence[CandidateKind],
+    after: Cursor,
+    limit: int,
+) -> list[CandidateRecorded]:
+    records = await graph.read(
+        cypher.CANDIDATES_RECORDED,
+        topicId=topic_id,
+        kinds=[kind.value for kind in kinds],
+        at=after.at,
+        key=after.key,
+        limit=limit,
+    )
+    return [
+        CandidateRecorded(
+            _cursor(record),
+            record["first"],
+            record["second"],
+            CandidateKind(record["kind"]),
+            record["note"],
+            record["rule"],
+            record["score"],
+            record["threshold"],
+        )
+        for record in records
+    ]
+
+
+async def disagreements_recorded(
+    graph: Graph,
+    topic_id: str | None,
+    kinds: Sequence[ConflictKind] | None,
+    candidate_kinds: Sequence[CandidateKind],
+    after: Cursor,
+    limit: int,
+) -> list[Disagreement]:
+    """Confirmed conflicts and, of ``candidate_kinds``, candidates, in one cursor order
+    (a conflict's key holds a space, a candidate's never does)."""
+    conflicts = await conflicts_recorded(graph, topic_id, kinds, after, limit)
+    if not candidate_kinds:
+        return list(conflicts)
+    candidates = await candidates_recorded(graph, topic_id, candidate_kinds, after, limit)
+    merged: list[Disagreement] = [*conflicts, *candidates]
+    merged.sort(key=_cursor_of)
+    return merged[:limit]
+
+
+def _cursor_of(event: Disagreement) -> Cursor:
+    return event.cursor
+
+
+def _cursor(record: Record) -> Cursor:
+    at = native_datetime(record["at"])
     assert at is not None
-    return Cursor(at, record["key"])  # type: ignore[index]
+    return Cursor(at, record["key"])

@@ -48,6 +48,14 @@ class RunningApi:
     base_url: str
     log_path: Path
     exit_code: int | None = None
+    process: asyncio.subprocess.Process | None = None
+
+    async def stop(self) -> int:
+        """SIGTERM, as a process manager stops it; its exit code (see ``_stop``)."""
+        assert self.process is not None
+        if self.exit_code is None:
+            self.exit_code = await _stop(self.process)
+        return self.exit_code
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
@@ -85,13 +93,13 @@ async def running_api(
             stdout=log,
             stderr=asyncio.subprocess.STDOUT,
         )
-    api = RunningApi(base_url="", log_path=log_path)
+    api = RunningApi(base_url="", log_path=log_path, process=process)
     try:
         api.base_url = await _wait_for_address(process, api)
         await _wait_until_ready(process, api)
         yield api
     finally:
-        api.exit_code = await _stop(process)
+        await api.stop()
 
 
 async def _wait_for_address(process: asyncio.subprocess.Process, api: RunningApi) -> str:

@@ -1,0 +1,70 @@
+"""A graphql-transport-ws client over a real WebSocket (the websockets library)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
+from websockets.typing import Subprotocol
+
+PROTOCOL = Subprotocol("graphql-transport-ws")
+
+
+class Subscriber:
+    def __init__(self, connection: ClientConnection) -> None:
+        self.connection = connection
+        self.transcript: list[str] = []  # every message, both ways, as sent
+
+    async def send(self, message: dict[str, Any]) -> None:
+        text = json.dumps(message)
+        self.transcript.append(f"> {text}")
+        await self.connection.send(text)
+
+    async def receive(self, within: float = 15.0) -> dict[str, Any]:
+        text = await asyncio.wait_for(self.connection.recv(), within)
+        assert isinstance(text, str)
+        self.transcript.append(f"< {text}")
+        message: dict[str, Any] = json.loads(text)
+        return message
+
+    async def init(self, payload: dict[str, Any] | None = None) -> dict[str, Any]:
+        await self.send({"type": "connection_init", "payload": payload or {}})
+        return await self.receive()
+
+    async def subscribe(self, op_id: str, query: str, **variables: Any) -> None:
+        payload = {"query": query, "variables": variables}
+        await self.send({"id": op_id, "type": "subscribe", "payload": payload})
+
+    async def quiet_for(self, seconds: float) -> list[dict[str, Any]]:
+        """Whatever arrives within ``seconds`` (nothing, when all is well)."""
+        found = []
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(seconds):
+                while True:
+                    found.append(await self.receive(within=seconds))
+        return found
+
+    async def closed(self, within: float = 15.0) -> tuple[int | None, str | None]:
+        """The close code and reason the server sent, once it has closed the connection."""
+        try:
+            async with asyncio.timeout(within):
+                while True:
+                    await self.receive(within=within)
+        except ConnectionClosed as closed:
+            self.transcript.append(f"closed by the server: {closed.rcvd}")
+            return (closed.rcvd.code, closed.rcvd.reason) if closed.rcvd else (None, None)
+
+
+@contextlib.asynccontextmanager
+async def subscriber(base_url: str, *, origin: str | None = None) -> AsyncIterator[Subscriber]:
+    url = base_url.replace("http://", "ws://") + "/graphql"
+    headers = {"Origin": origin} if origin else None
+    async with connect(
+        url, subprotocols=[PROTOCOL], additional_headers=headers, open_timeout=15
+    ) as connection:
+        yield Subscriber(connection)
