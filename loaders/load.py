@@ -66,14 +66,15 @@ async def load_folder(
     with Staging.create() as staging:
         stage_folder(folder, staging)
         await apply_migrations(graph)
-        recorded_at = dt.datetime.now(dt.UTC)
         created: Counter[str] = Counter()
         batches = staging.batches(max_batch_rows)
         # Read the next batch from the staging index while Neo4j writes this one.
         upcoming = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
         while (batch := await upcoming) is not None:
             upcoming = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
-            created += await write_batch(graph, batch, recorded_at)
+            # Each batch is recorded when it is written: followers of recordedAt (the
+            # subscriptions) see it become visible shortly after that time.
+            created += await write_batch(graph, batch, dt.datetime.now(dt.UTC))
             if on_batch is not None:
                 on_batch(batch)
         return LoadReport(staging.totals(), created, warnings_of(staging, folder))

@@ -130,6 +130,19 @@ async def test_a_jsonl_folder_loads_with_every_link(
     assert report.created["Assertion"] == 3
 
 
+@pytest.mark.neo4j
+async def test_each_batch_is_recorded_at_the_time_it_is_written(
+    jsonl_folder: Path, empty_graph: Graph
+) -> None:
+    """Subscribers follow recordedAt: a long load's later batches must not carry the
+    time the load started, long before they became visible."""
+    await load_folder(empty_graph, jsonl_folder, max_batch_rows=1)
+    records = await empty_graph.read("MATCH (a:Assertion) RETURN a.id AS id, a.recordedAt AS at")
+    at = {record["id"]: record["at"] for record in records}
+    assert at["asrt-1"] == at["asrt-2"]  # one batch
+    assert at["asrt-3"] > at["asrt-1"]  # the next one
+
+
 def test_a_bad_line_is_named_by_file_and_line(jsonl_folder: Path) -> None:
     path = jsonl_folder / "claims" / "000.jsonl"
     path.write_text(path.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
