@@ -47,6 +47,7 @@ TIGHT_ENV = BASE_ENV | {
     "CLAIMTRACE_SUBSCRIPTIONS_PER_CONNECTION": "2",
     "CLAIMTRACE_SUBSCRIPTION_QUEUE": "3",
     "CLAIMTRACE_SUBSCRIPTION_EVENTS_PER_SECOND": "1",
+    "CLAIMTRACE_HEAD_TIMEOUT_SECONDS": "2",  # also the time given to connection_init
 }
 DISAGREEMENTS = """subscription (
   $topic: ID, $kinds: [ConflictKind!], $candidates: [CandidateKind!]) {
@@ -334,6 +335,21 @@ async def test_more_new_events_than_the_queue_holds_end_the_subscription_typed(
     assert error_code(ended) == "SUBSCRIPTION_OVERFLOW"
     assert ended["payload"]["errors"][0]["extensions"]["events"] == 4
     assert completed == {"id": "1", "type": "complete"}
+
+
+async def test_a_connection_that_never_initialises_is_closed_with_4408(tight: RunningApi) -> None:
+    async with subscriber(tight.base_url) as client:
+        started = time.monotonic()
+        assert await client.closed() == (4408, "Connection initialisation timeout")
+    assert time.monotonic() - started >= 1.9
+
+
+async def test_a_message_over_64_kib_closes_the_connection_with_1009(tight: RunningApi) -> None:
+    async with subscriber(tight.base_url) as client:
+        await client.init()
+        await client.subscribe("1", DISAGREEMENTS, topic="t" * 70_000)
+        code, _ = await client.closed()
+    assert code == 1009
 
 
 # ------------------------------------------------------------------ origins
