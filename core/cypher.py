@@ -74,3 +74,13 @@ RETRACT_ASSERTION: Final = load("retract_assertion")
 # The audit trail: events are created, never changed, and read a page at a time.
 CREATE_AUDIT_EVENT: Final = load("create_audit_event")
 AUDIT_EVENTS_PAGE: Final = load("audit_events_page")
+
+# Detection (core/store/detection.py): what the rules read, and the candidates they store.
+DETECT_QUANTITY_CLAIMS: Final = load("detect_quantity_claims")
+SET_QUANTITY_MEASURES: Final = load("set_quantity_measures")
+CLAIMS_BY_MEASURE: Final = load("claims_by_measure")
+DETECT_CLAIM_LINKS: Final = load("detect_claim_links")
+DETECT_POSITIONS: Final = load("detect_positions")
+SIMILAR_CLAIMS: Final = load("similar_claims")
+STORE_CANDIDATES: Final = load("store_candidates")
+CLAIM_IDS_PAGE: Final = load("claim_ids_page")
