@@ -84,3 +84,12 @@ DETECT_POSITIONS: Final = load("detect_positions")
 SIMILAR_CLAIMS: Final = load("similar_claims")
 STORE_CANDIDATES: Final = load("store_candidates")
 CLAIM_IDS_PAGE: Final = load("claim_ids_page")
+
+# Reviewing candidates (core/store/review.py): read, then confirm, reject or undo, audited.
+CANDIDATES_PAGE: Final = load("candidates_page")
+CANDIDATES_BY_ID: Final = load("candidates_by_id")
+LOCK_CANDIDATE: Final = load("lock_candidate")
+CONFIRM_CONTRADICTS: Final = load("confirm_contradicts")
+CONFIRM_SAME_AS: Final = load("confirm_same_as")
+UNDO_CONFIRMED_LINK: Final = load("undo_confirmed_link")
+RECORD_REVIEW: Final = load("record_review")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 import time
 from collections.abc import Sequence
@@ -51,6 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load.add_argument(
         "--no-detect", action="store_true", help="do not run detection after each batch"
     )
+    load.add_argument("--report-json", type=Path, help="also write the timings to this file")
     detect = commands.add_parser(
         "detect", help="run detection over every claim (or the --claim ones), store candidates"
     )
@@ -59,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only this kind (repeatable; default: every kind)",
     )  # fmt: skip
     detect.add_argument("--claim", action="append", help="only these claims (repeatable)")
+    detect.add_argument("--report-json", type=Path, help="also write the figures to this file")
     check = commands.add_parser("check", help="validate a data folder without writing")
     check.add_argument("folder", type=Path, nargs="?", help=FOLDER_HELP)
     reviews = commands.add_parser(
@@ -88,10 +91,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "detect":
             kinds = [CandidateKind(kind) for kind in args.kind or CandidateKind]
-            return asyncio.run(_detect(kinds, args.claim))
+            return asyncio.run(_detect(kinds, args.claim, args.report_json))
         return asyncio.run(
-            _load(args.folder, args.batch_rows, quiet=args.quiet, detection=not args.no_detect)
-        )
+            _load(
+                args.folder, args.batch_rows, quiet=args.quiet,
+                detection=not args.no_detect, report_json=args.report_json,
+            )
+        )  # fmt: skip
     except ValidationError as error:
         print(f"refused {args.folder}: {error}", file=sys.stderr)
         return 1
@@ -112,7 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-async def _detect(kinds: list[CandidateKind], claims: list[str] | None) -> int:
+async def _detect(
+    kinds: list[CandidateKind], claims: list[str] | None, report_json: Path | None
+) -> int:
     settings = Settings.from_env()
     async with open_driver(settings, pool_size=2) as driver:
         graph = Graph(driver, settings.neo4j_database)
@@ -122,7 +130,22 @@ async def _detect(kinds: list[CandidateKind], claims: list[str] | None) -> int:
         else:
             report = await detect_all(graph, kinds)
     print(detection_summary(report))
+    if report_json is not None:
+        _write_json(report_json, {"detection": _figures(report)})
     return 0
+
+
+def _figures(report: DetectionReport) -> dict[str, object]:
+    return {
+        "claims": report.claims,
+        "seconds": report.seconds,
+        "found": dict(report.found),
+        "created": dict(report.created),
+    }
+
+
+def _write_json(path: Path, value: dict[str, object]) -> None:
+    path.write_text(json.dumps(value, indent=2) + "\n", encoding="utf-8")
 
 
 def detection_summary(report: DetectionReport) -> str:
@@ -138,7 +161,9 @@ def detection_summary(report: DetectionReport) -> str:
     return "\n".join(lines)
 
 
-async def _load(folder: Path, batch_rows: int, *, quiet: bool, detection: bool) -> int:
+async def _load(
+    folder: Path, batch_rows: int, *, quiet: bool, detection: bool, report_json: Path | None
+) -> int:
     started = time.perf_counter()
     settings = Settings.from_env()
     async with open_driver(settings, pool_size=4) as driver:
@@ -157,6 +182,11 @@ async def _load(folder: Path, batch_rows: int, *, quiet: bool, detection: bool) 
         counts = await graph_counts(graph)
     _warn(report.warnings)
     print(_summary(folder, report, time.perf_counter() - started, counts))
+    if report_json is not None:
+        figures: dict[str, object] = {"write_seconds": report.write_seconds}
+        if report.detection is not None:
+            figures["detection"] = _figures(report.detection)
+        _write_json(report_json, figures)
     return 0
 
 

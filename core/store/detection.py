@@ -53,6 +53,7 @@ class DetectionReport:
     found: Counter[str] = field(default_factory=Counter)  # proposed by the rules
     created: Counter[str] = field(default_factory=Counter)  # new candidates stored
     seconds: float = 0.0
+    ids: list[str] = field(default_factory=list)  # what one ``detect`` found (not summed)
 
     def add(self, other: DetectionReport) -> None:
         self.claims += other.claims
@@ -74,6 +75,7 @@ async def detect(
     for chunk in _chunks(ids, CHUNK):
         found = await _candidates_for(graph, chunk, kinds)
         report.found.update(candidate.kind.value for candidate in found)
+        report.ids += sorted({candidate.id for candidate in found})
         report.created += await store_candidates(graph, found, recorded_at)
     report.seconds = time.perf_counter() - started
     return report
