@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bench.server import api_environment
 from claimtrace.core.settings import Settings
@@ -18,6 +21,7 @@ class LoadRun:
     seconds: float
     peak_rss_mib: float
     output: str
+    figures: dict[str, Any] = field(default_factory=dict)  # the command's --report-json
 
 
 class LoadFailed(RuntimeError):
@@ -25,11 +29,27 @@ class LoadFailed(RuntimeError):
 
 
 def run_loader(settings: Settings, folder: Path, *, batch_rows: int = 20_000) -> LoadRun:
-    """``claimtrace-load load`` on ``folder``: wall time and the process's peak RSS."""
-    command = [
-        sys.executable, "-m", "claimtrace.loaders", "load", str(folder),
-        "--quiet", "--batch-rows", str(batch_rows),
-    ]  # fmt: skip
+    """``claimtrace-load load`` on ``folder`` (detection after each batch): wall time,
+    the process's peak RSS, and its own timings."""
+    arguments = ["load", str(folder), "--quiet", "--batch-rows", str(batch_rows)]
+    return run_command(settings, arguments)
+
+
+def run_detection(settings: Settings) -> LoadRun:
+    """``claimtrace-load detect`` over the whole graph, in a process of its own."""
+    return run_command(settings, ["detect"])
+
+
+def run_command(settings: Settings, arguments: list[str]) -> LoadRun:
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        run = _timed([*arguments, "--report-json", str(report)], settings)
+        figures = json.loads(report.read_text(encoding="utf-8"))
+    return LoadRun(run.seconds, run.peak_rss_mib, run.output, figures)
+
+
+def _timed(arguments: list[str], settings: Settings) -> LoadRun:
+    command = [sys.executable, "-m", "claimtrace.loaders", *arguments]
     started = time.perf_counter()
     process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
         command,
@@ -44,6 +64,8 @@ def run_loader(settings: Settings, folder: Path, *, batch_rows: int = 20_000) ->
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        raise LoadFailed(f"the loader exited with {process.returncode}:\n{output[-3000:]}")
+        raise LoadFailed(
+            f"claimtrace-load {arguments[0]} exited with {process.returncode}:\n{output[-3000:]}"
+        )
     # ru_maxrss is in KiB on Linux.
     return LoadRun(seconds, usage.ru_maxrss / 1024, output)

@@ -26,7 +26,7 @@ from typing import Any
 
 from bench.generate import generate
 from bench.http_load import format_table, measure_queries, workloads_from
-from bench.loader import run_loader
+from bench.loader import LoadRun, run_detection, run_loader
 from bench.server import running_api
 from bench.workloads import sample_graph
 from claimtrace.core.database import open_driver
@@ -69,6 +69,11 @@ def launcher(*arguments: str) -> str:
 def fresh_bench_neo4j() -> Settings:
     launcher("stop", "bench")
     launcher("start", "bench", "--fresh")
+    return bench_settings()
+
+
+def bench_settings() -> Settings:
+    """How to reach the running bench Neo4j."""
     values = {}
     for line in launcher("env", "bench").splitlines():
         key, _, value = line.removeprefix("export ").partition("=")
@@ -107,12 +112,64 @@ async def bench_size(plan: Plan, claims: int) -> dict[str, Any]:
             "seconds": round(load.seconds, 1),
             "assertions_per_second": round(counts["assertions"] / load.seconds),
             "peak_rss_mib": round(load.peak_rss_mib, 1),
+            **batch_detection(load),
         },
     }
+    print(f"detecting over {claims:,} claims ...", flush=True)
+    result["detection"] = detection_figures(run_detection(settings))
     if claims in plan.query_sizes:
         print(f"querying at {claims:,} claims ...", flush=True)
         result["queries"] = await query_rows(plan, settings)
     return result
+
+
+def batch_detection(load: LoadRun) -> dict[str, Any]:
+    """What detection after each batch added to writing the batches (in the same run)."""
+    detection = load.figures["detection"]
+    write = load.figures["write_seconds"]
+    return {
+        "write_seconds": round(write, 1),
+        "batch_detection_seconds": round(detection["seconds"], 1),
+        "batch_detection_share": round(detection["seconds"] / write, 3),
+    }
+
+
+def detection_figures(run: LoadRun) -> dict[str, Any]:
+    """Detection over every claim: candidates per second, and the process's peak memory."""
+    figures = run.figures["detection"]
+    found = sum(figures["found"].values())
+    return {
+        "seconds": round(run.seconds, 1),
+        "detect_seconds": round(figures["seconds"], 1),
+        "candidates": found,
+        "by_kind": figures["found"],
+        "candidates_per_second": round(found / figures["seconds"], 1),
+        "claims_per_second": round(figures["claims"] / figures["seconds"], 1),
+        "peak_rss_mib": round(run.peak_rss_mib, 1),
+    }
+
+
+def detection_table(sizes: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "Detection (a full pass, in its own process; per batch: detection after each load "
+        "batch, over that batch's writing time):",
+        f"  {'claims':>10} {'seconds':>8} {'candidates':>11} {'cand/s':>8} {'claims/s':>9} "
+        f"{'peak MiB':>9} {'per batch':>10}",
+    ]
+    for size in sizes:
+        d = size.get("detection")
+        if d is None:
+            continue
+        share = size["load"].get("batch_detection_share")
+        shown = "-" if share is None else f"{share:.1%}"
+        lines.append(
+            f"  {size['claims']:>10,} {d['detect_seconds']:>8} {d['candidates']:>11,} "
+            f"{d['candidates_per_second']:>8,} {d['claims_per_second']:>9,} "
+            f"{d['peak_rss_mib']:>9} {shown:>10}"
+        )
+        kinds = ", ".join(f"{kind} {n:,}" for kind, n in sorted(d["by_kind"].items()))
+        lines.append(f"  {'':>10} {kinds}")
+    return lines
 
 
 async def query_rows(plan: Plan, settings: Settings) -> list[dict[str, Any]]:
@@ -240,6 +297,7 @@ def tables(report: dict[str, Any]) -> str:
             f"  {size['claims']:>10,} {size['corpus']['assertions']:>11,} {load['seconds']:>8} "
             f"{load['assertions_per_second']:>13,} {load['peak_rss_mib']:>9}"
         )
+    lines += ["", *detection_table(report["sizes"])]
     for size in report["sizes"]:
         if size.get("queries"):
             lines += ["", f"Queries at {size['claims']:,} claims (ms; x = product/raw):"]

@@ -70,6 +70,9 @@ class Result(enum.StrEnum):
     CREATED = "CREATED"
     ALREADY_THERE = "ALREADY_THERE"
     RETRACTED = "RETRACTED"
+    CONFIRMED = "CONFIRMED"  # a candidate, by a person
+    REJECTED = "REJECTED"
+    UNDONE = "UNDONE"  # a candidate's confirmation or rejection, taken back
     REFUSED = "REFUSED"
     UNKNOWN = "UNKNOWN"  # the commit was sent, its answer was lost
 
@@ -114,7 +117,7 @@ def _event_from_map(value: Map) -> AuditEvent:
 async def audit_events_page(graph: Graph, first: int, after: Position | None) -> Page[AuditEvent]:
     """Oldest first: by the time of the attempt, then id."""
     if after is not None:
-        _check_cursor_time(after.key)
+        check_cursor_time(after.key)
     return await fetch_page(
         graph, cypher.AUDIT_EVENTS_PAGE, {}, "event", _event_from_map, first, after
     )
@@ -125,7 +128,7 @@ _CURSOR_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]
                           r"(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})")  # fmt: skip
 
 
-def _check_cursor_time(key: str) -> None:
+def check_cursor_time(key: str) -> None:
     """The cursor's time goes to Cypher's datetime(): refuse what it could not read."""
     match = _CURSOR_TIME.fullmatch(key)
     if match is None or not _is_calendar_time(match.group(1)):

@@ -75,6 +75,25 @@ RETRACT_ASSERTION: Final = load("retract_assertion")
 CREATE_AUDIT_EVENT: Final = load("create_audit_event")
 AUDIT_EVENTS_PAGE: Final = load("audit_events_page")
 
+# Detection (core/store/detection.py): what the rules read, and the candidates they store.
+DETECT_QUANTITY_CLAIMS: Final = load("detect_quantity_claims")
+SET_QUANTITY_MEASURES: Final = load("set_quantity_measures")
+CLAIMS_BY_MEASURE: Final = load("claims_by_measure")
+DETECT_CLAIM_LINKS: Final = load("detect_claim_links")
+DETECT_POSITIONS: Final = load("detect_positions")
+SIMILAR_CLAIMS: Final = load("similar_claims")
+STORE_CANDIDATES: Final = load("store_candidates")
+CLAIM_IDS_PAGE: Final = load("claim_ids_page")
+
+# Reviewing candidates (core/store/review.py): read, then confirm, reject or undo, audited.
+CANDIDATES_PAGE: Final = load("candidates_page")
+CANDIDATES_BY_ID: Final = load("candidates_by_id")
+LOCK_CANDIDATE: Final = load("lock_candidate")
+CONFIRM_CONTRADICTS: Final = load("confirm_contradicts")
+CONFIRM_SAME_AS: Final = load("confirm_same_as")
+UNDO_CONFIRMED_LINK: Final = load("undo_confirmed_link")
+RECORD_REVIEW: Final = load("record_review")
+
 # What was recorded after a cursor (recordedAt, key), read by subscriptions (core/store/feed.py).
 ASSERTIONS_RECORDED: Final = load("assertions_recorded")
 CONFLICTS_RECORDED: Final = load("conflicts_recorded")

@@ -38,6 +38,18 @@ class NotFound(DomainError):
     code = "NOT_FOUND"
 
 
+class AlreadyReviewed(DomainError):
+    """A candidate was confirmed or rejected already: undo that first."""
+
+    code = "ALREADY_REVIEWED"
+
+
+class NotReviewed(DomainError):
+    """Undoing a review of a candidate nobody has reviewed (or whose review was undone)."""
+
+    code = "NOT_REVIEWED"
+
+
 class Duplicate(DomainError):
     code = "DUPLICATE"
 

@@ -1,8 +1,10 @@
 """Command line: ``python -m claimtrace.loaders load data/`` (or ``claimtrace-load load data/``).
 
 Without a folder, ``check`` and ``load`` use the seed corpus that ships with the package.
-``import-claimreview FILE`` imports published fact-checks (ClaimReview JSON-LD, a
-DataFeed, or a Fact Check Tools API answer); with ``--check`` it only validates.
+``detect`` runs detection over the whole graph (or ``--claim`` ones) and stores the
+candidates it finds. ``import-claimreview FILE`` imports published fact-checks
+(ClaimReview JSON-LD, a DataFeed, or a Fact Check Tools API answer); with ``--check``
+it only validates.
 
 Connection settings come from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
 NEO4J_DATABASE. ``check`` validates without connecting.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 import time
 from collections.abc import Sequence
@@ -21,10 +24,12 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 from tqdm import tqdm
 
 from claimtrace.core.database import Graph, open_driver
-from claimtrace.core.migrations import MigrationError
+from claimtrace.core.migrations import MigrationError, apply_migrations
 from claimtrace.core.plans import WriteBatch
 from claimtrace.core.settings import Settings, SettingsError
+from claimtrace.core.store.detection import DetectionReport, detect, detect_all
 from claimtrace.core.validation import ValidationError
+from claimtrace.core.vocabulary import CandidateKind
 from claimtrace.core.writing import AppendOnlyError, graph_counts
 from claimtrace.loaders.claimreview import check_claimreview_file, import_claimreview_file
 from claimtrace.loaders.load import LoadReport, check_folder, load_folder
@@ -44,6 +49,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--batch-rows", type=int, default=20_000, help="claims+assertions per transaction"
     )
     load.add_argument("--quiet", action="store_true", help="no progress bar")
+    load.add_argument(
+        "--no-detect", action="store_true", help="do not run detection after each batch"
+    )
+    load.add_argument("--report-json", type=Path, help="also write the timings to this file")
+    detect = commands.add_parser(
+        "detect", help="run detection over every claim (or the --claim ones), store candidates"
+    )
+    detect.add_argument(
+        "--kind", action="append", choices=[kind.value for kind in CandidateKind],
+        help="only this kind (repeatable; default: every kind)",
+    )  # fmt: skip
+    detect.add_argument("--claim", action="append", help="only these claims (repeatable)")
+    detect.add_argument("--report-json", type=Path, help="also write the figures to this file")
     check = commands.add_parser("check", help="validate a data folder without writing")
     check.add_argument("folder", type=Path, nargs="?", help=FOLDER_HELP)
     reviews = commands.add_parser(
@@ -54,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "import-claimreview":
         args.folder = args.file
+    elif args.command == "detect":
+        args.folder = "the graph"
     elif args.folder is None:
         args.folder = seed_corpus()
     try:
@@ -69,7 +89,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{totals['CONTRADICTS']} conflicts"
             )
             return 0
-        return asyncio.run(_load(args.folder, args.batch_rows, quiet=args.quiet))
+        if args.command == "detect":
+            kinds = [CandidateKind(kind) for kind in args.kind or CandidateKind]
+            return asyncio.run(_detect(kinds, args.claim, args.report_json))
+        return asyncio.run(
+            _load(
+                args.folder, args.batch_rows, quiet=args.quiet,
+                detection=not args.no_detect, report_json=args.report_json,
+            )
+        )  # fmt: skip
     except ValidationError as error:
         print(f"refused {args.folder}: {error}", file=sys.stderr)
         return 1
@@ -90,7 +118,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
+async def _detect(
+    kinds: list[CandidateKind], claims: list[str] | None, report_json: Path | None
+) -> int:
+    settings = Settings.from_env()
+    async with open_driver(settings, pool_size=2) as driver:
+        graph = Graph(driver, settings.neo4j_database)
+        await apply_migrations(graph)
+        if claims:
+            report = await detect(graph, claims, kinds)
+        else:
+            report = await detect_all(graph, kinds)
+    print(detection_summary(report))
+    if report_json is not None:
+        _write_json(report_json, {"detection": _figures(report)})
+    return 0
+
+
+def _figures(report: DetectionReport) -> dict[str, object]:
+    return {
+        "claims": report.claims,
+        "seconds": report.seconds,
+        "found": dict(report.found),
+        "created": dict(report.created),
+    }
+
+
+def _write_json(path: Path, value: dict[str, object]) -> None:
+    path.write_text(json.dumps(value, indent=2) + "\n", encoding="utf-8")
+
+
+def detection_summary(report: DetectionReport) -> str:
+    found = sum(report.found.values())
+    rate = found / report.seconds if report.seconds else 0.0
+    lines = [
+        f"detection over {report.claims:,} claims in {report.seconds:.1f}s: "
+        f"{found:,} candidates ({rate:,.0f}/s), {sum(report.created.values()):,} new",
+        f"  {'':<16}{'found':>9}{'new':>9}",
+    ]
+    for kind in CandidateKind:
+        lines.append(f"  {kind.value:<16}{report.found[kind]:>9,}{report.created[kind]:>9,}")
+    return "\n".join(lines)
+
+
+async def _load(
+    folder: Path, batch_rows: int, *, quiet: bool, detection: bool, report_json: Path | None
+) -> int:
     started = time.perf_counter()
     settings = Settings.from_env()
     async with open_driver(settings, pool_size=4) as driver:
@@ -103,10 +176,17 @@ async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
                 bar.update(1)
                 bar.set_postfix_str(batch.files[-1][-60:])
 
-            report = await load_folder(graph, folder, max_batch_rows=batch_rows, on_batch=advance)
+            report = await load_folder(
+                graph, folder, max_batch_rows=batch_rows, on_batch=advance, detection=detection
+            )
         counts = await graph_counts(graph)
     _warn(report.warnings)
     print(_summary(folder, report, time.perf_counter() - started, counts))
+    if report_json is not None:
+        figures: dict[str, object] = {"write_seconds": report.write_seconds}
+        if report.detection is not None:
+            figures["detection"] = _figures(report.detection)
+        _write_json(report_json, figures)
     return 0
 
 
@@ -159,6 +239,13 @@ def _summary(
     lines = [f"loaded {folder} in {seconds:.1f}s", f"  {'':<14}{'created':>9}{'already there':>15}"]
     for kind in KINDS:
         lines.append(f"  {kind:<14}{report.created[kind]:>9}{report.already_there(kind):>15}")
+    if report.detection is not None:
+        share = report.detection.seconds / (report.write_seconds + report.detection.seconds)
+        lines.append(
+            f"detection after each batch: {sum(report.detection.created.values())} new "
+            f"candidates in {report.detection.seconds:.1f}s ({share:.0%} of writing and "
+            f"detecting, {report.write_seconds:.1f}s writing)"
+        )
     nodes = ", ".join(f"{label} {n}" for label, n in sorted(counts["nodes"].items()))
     relationships = ", ".join(f"{kind} {n}" for kind, n in sorted(counts["relationships"].items()))
     lines += [f"graph now holds: {nodes}", f"  relationships: {relationships}"]

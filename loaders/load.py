@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from pathlib import Path
 from claimtrace.core.database import Graph
 from claimtrace.core.migrations import apply_migrations
 from claimtrace.core.plans import WriteBatch
+from claimtrace.core.store.detection import DetectionReport, detect
 from claimtrace.core.writing import write_batch
 from claimtrace.loaders.duplicates import MAX_CLAIMS, judged_distinct, likely_duplicates
 from claimtrace.loaders.reading import stage_folder
@@ -25,6 +27,8 @@ class LoadReport:
     in_files: Counter[str]
     created: Counter[str]
     warnings: tuple[str, ...] = ()
+    write_seconds: float = 0.0  # writing the batches
+    detection: DetectionReport | None = None  # detection after each batch (None: not run)
 
     def already_there(self, kind: str) -> int:
         return self.in_files[kind] - self.created[kind]
@@ -58,23 +62,41 @@ async def load_folder(
     *,
     max_batch_rows: int = 20_000,
     on_batch: Callable[[WriteBatch], None] | None = None,
+    detection: bool = True,
 ) -> LoadReport:
     """Check ``folder`` as a whole (ValidationError: nothing written), then write it.
 
-    Migrations (constraints first) are applied before anything is written.
+    Migrations (constraints first) are applied before anything is written. After each
+    batch, unless ``detection`` is off, detection runs on the claims the batch touched.
     """
     with Staging.create() as staging:
         stage_folder(folder, staging)
         await apply_migrations(graph)
         created: Counter[str] = Counter()
+        found = DetectionReport() if detection else None
+        write_seconds = 0.0
         batches = staging.batches(max_batch_rows)
         # Read the next batch from the staging index while Neo4j writes this one.
         upcoming = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
         while (batch := await upcoming) is not None:
             upcoming = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+            started = time.perf_counter()
             # Each batch is recorded when it is written: followers of recordedAt (the
             # subscriptions) see it become visible shortly after that time.
             created += await write_batch(graph, batch, dt.datetime.now(dt.UTC))
+            write_seconds += time.perf_counter() - started
+            if found is not None:
+                found.add(await detect(graph, touched_claims(batch)))
             if on_batch is not None:
                 on_batch(batch)
-        return LoadReport(staging.totals(), created, warnings_of(staging, folder))
+        warnings = warnings_of(staging, folder)
+        return LoadReport(staging.totals(), created, warnings, write_seconds, found)
+
+
+def touched_claims(batch: WriteBatch) -> set[str]:
+    """The claims a batch wrote, asserted, or linked as conflicting."""
+    return (
+        {row["id"] for row in batch.claims}
+        | {row["claim"] for row in batch.assertions}
+        | {row[end] for row in batch.conflicts for end in ("first", "second")}
+    )

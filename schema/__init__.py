@@ -9,6 +9,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from claimtrace.schema.audit import AuditQueries
+from claimtrace.schema.candidates import CandidateMutations, CandidateQueries
 from claimtrace.schema.claims import ClaimQueries
 from claimtrace.schema.comparison import ComparisonQueries
 from claimtrace.schema.error_log import Schema
@@ -36,12 +37,14 @@ def build_schema(
             ComparisonQueries,
             TopicQueries,
             AuditQueries,
+            CandidateQueries,
             NodeQueries,
         ),
     )
+    mutation = merge_types("Mutation", (Mutation, CandidateMutations))
     return Schema(
         query=query,
-        mutation=Mutation,
+        mutation=mutation,
         subscription=Subscription,
         types=[Person, Organization],
         extensions=[*extensions, InputBounds],

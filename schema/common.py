@@ -11,6 +11,7 @@ from claimtrace.core.errors import BadInput, preview
 from claimtrace.core.vocabulary import (
     AssertedDate,
     CandidateKind,
+    CandidateStatus,
     ConflictKind,
     DateBasis,
     DateMatch,
@@ -20,6 +21,7 @@ from claimtrace.core.vocabulary import (
     Precision,
     Qualifier,
     Quantity,
+    ReviewAction,
     Stance,
 )
 
@@ -27,6 +29,7 @@ __all__ = [
     "AsOf",
     "AssertedDate",
     "CandidateKind",
+    "CandidateStatus",
     "ConflictKind",
     "DateBasis",
     "DateMatch",
@@ -36,6 +39,7 @@ __all__ = [
     "Precision",
     "Qualifier",
     "Quantity",
+    "ReviewAction",
     "Span",
     "Stance",
     "check_partial_date",
@@ -80,7 +84,15 @@ strawberry.enum(
 strawberry.enum(Precision, name="DatePrecision", description="How much of a date is known.")
 strawberry.enum(Qualifier, name="QuantityQualifier")
 strawberry.enum(ConflictKind, description="Why two claims cannot both hold.")
-strawberry.enum(CandidateKind, description="What detection suggests about two claims.")
+strawberry.enum(
+    CandidateKind,
+    description="What detection suggests: NUMERIC, the same measured quantity with values that "
+    "cannot both hold; REVISION, one speaker's opposite positions at different dates; "
+    "OPPOSITE_STANCE, two speakers' opposite stances on one claim; LIKELY_SAME, two claims that "
+    "probably state one proposition.",
+)
+strawberry.enum(CandidateStatus, description="PENDING until a person CONFIRMED or REJECTED it.")
+strawberry.enum(ReviewAction, description="What a person did to a candidate.")
 strawberry.enum(
     DateBasis,
     description="Where an assertion's date comes from: STATED by the text; PUBLICATION, the "

@@ -78,8 +78,8 @@ def numeric(a: QuantityClaim, b: QuantityClaim) -> Candidate | None:
     score = round(low.gap(high) / scale, 6)
     unit = first.measure.unit
     explanation = (
-        f"Both claims count {unit} of the same thing in the same words, and no value fits both: "
-        f'"{_short(first.text)}" allows {low}; "{_short(second.text)}" allows {high}.'
+        f'Both claims count "{unit}" and say the same apart from the number, yet no value '
+        f'fits both: "{_short(first.text)}" allows {low}; "{_short(second.text)}" allows {high}.'
     )
     evidence = {
         "unit": unit,
@@ -127,8 +127,8 @@ def revision(x: Position, y: Position, *, claims_conflict: bool = False) -> Cand
         return None
     earlier, later = ordered
     explanation = (
-        f"{earlier.speaker_name} changed position: {_said(earlier, claim=True)}; "
-        f"then {_said(later, claim=True)}."
+        f"{earlier.speaker_name} changed position. First: {_said(earlier, claim=True)}. "
+        f"Later: {_said(later, claim=True)}."
     )
     return Candidate(
         CandidateKind.REVISION, rule, score, STANCE_THRESHOLD, explanation,
@@ -184,13 +184,16 @@ def _in_order(x: Position, y: Position) -> tuple[Position, Position] | None:
 
 def _when(position: Position) -> str:
     date = position.asserted.date
-    return date.date if date is not None else f"by {position.asserted.not_after}"
+    if date is not None:
+        return f"in {date.date}"
+    return f"at an unknown date no later than {position.asserted.not_after}"
 
 
 def _said(position: Position, *, claim: bool = False) -> str:
+    verb = {Stance.SUPPORTS: "supports", Stance.REFUTES: "refutes"}[position.stance]
     about = f' "{_short(position.claim_text)}"' if claim else ""
     return (
-        f"{position.stance.value}{about} in {_when(position)} "
+        f"{position.speaker_name} {verb}{about} {_when(position)} "
         f'("{_short(position.quote)}", {position.assertion})'
     )
 
@@ -200,8 +203,8 @@ def _stance_evidence(first: Position, second: Position) -> dict[str, object]:
         side: {
             "assertion": p.assertion, "claim": p.claim, "speaker": p.speaker,
             "stance": p.stance.value, "hedge": p.hedge.value, "quote": p.quote,
-            "date": _when(p), "notBefore": p.asserted.not_before,
-            "notAfter": p.asserted.not_after,
+            "date": p.asserted.date.date if p.asserted.date else None,
+            "notBefore": p.asserted.not_before, "notAfter": p.asserted.not_after,
         }
         for side, p in (("first", first), ("second", second))
     }  # fmt: skip

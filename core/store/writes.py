@@ -33,6 +33,7 @@ from claimtrace.core.database import Graph
 from claimtrace.core.errors import BadInput, Duplicate, NotFound
 from claimtrace.core.plans import WriteBatch, rows_of
 from claimtrace.core.records import AnyRecord
+from claimtrace.core.store.detection import detect
 from claimtrace.core.validation import Problems, QuotedSource
 from claimtrace.core.vocabulary import PartialDate
 from claimtrace.core.writing import AppendOnlyError, write_in
@@ -66,7 +67,7 @@ def _refuse_problems(problems: Problems) -> None:
         raise BadInput(f"{problem.field}: {problem.message}", field=f"input.{problem.field}")
 
 
-async def _require(graph: Graph, **ids: list[str]) -> None:
+async def require(graph: Graph, **ids: list[str]) -> None:
     wanted = {kind: ids.get(kind, []) for kind in
               ("claims", "agents", "organizations", "sources", "assertions", "topics")}  # fmt: skip
     records = await graph.read(cypher.MISSING_REFERENCES, **wanted)
@@ -119,6 +120,16 @@ async def write_audited(
     return event
 
 
+async def _detect_after(graph: Graph, claim_ids: list[str]) -> None:
+    """Detection on the claims a committed write touched. The write stands whatever
+    happens here, so a failure is logged, not reported: detection can be run again on
+    demand (detectCandidates, claimtrace-load detect)."""
+    try:
+        await detect(graph, claim_ids)
+    except Exception:
+        log.exception("detection after a write failed for claims %s", ", ".join(claim_ids))
+
+
 def _batch(operation: str, record: AnyRecord) -> WriteBatch:
     return WriteBatch.of(operation, rows_of(record))
 
@@ -128,8 +139,10 @@ async def add_claim(graph: Graph, raw: dict[str, Any], attempt: Attempt) -> bool
     claim = check.claim(raw, INPUT, problems)
     _refuse_problems(problems)
     assert claim is not None
-    await _require(graph, topics=list(claim.topics), claims=list(claim.refines))
-    return await _write(graph, _batch("addClaim", claim), "Claim", attempt)
+    await require(graph, topics=list(claim.topics), claims=list(claim.refines))
+    created = await _write(graph, _batch("addClaim", claim), "Claim", attempt)
+    await _detect_after(graph, [claim.id])
+    return created
 
 
 async def add_source(graph: Graph, raw: dict[str, Any], text: str | None, attempt: Attempt) -> bool:
@@ -139,7 +152,7 @@ async def add_source(graph: Graph, raw: dict[str, Any], text: str | None, attemp
     source = check.source(raw, INPUT, problems, {"(request)": text} if text is not None else {})
     _refuse_problems(problems)
     assert source is not None
-    await _require(
+    await require(
         graph,
         organizations=[source.publisher] if source.publisher else [],
         agents=list(source.authors),
@@ -151,7 +164,7 @@ async def add_source(graph: Graph, raw: dict[str, Any], text: str | None, attemp
 async def add_assertion(graph: Graph, raw: dict[str, Any], attempt: Attempt) -> bool:
     claim_id, speaker, source_id = raw.get("claim"), raw.get("by"), raw.get("source")
     cites = list(raw.get("cites") or [])
-    await _require(
+    await require(
         graph,
         claims=[str(claim_id)], agents=[str(speaker)], sources=[str(source_id)], assertions=cites,
     )  # fmt: skip
@@ -162,7 +175,9 @@ async def add_assertion(graph: Graph, raw: dict[str, Any], attempt: Attempt) -> 
     )
     _refuse_problems(problems)
     assert assertion is not None
-    return await _write(graph, _batch("addAssertion", assertion), "Assertion", attempt)
+    created = await _write(graph, _batch("addAssertion", assertion), "Assertion", attempt)
+    await _detect_after(graph, [assertion.claim])
+    return created
 
 
 async def _source_for_quote(graph: Graph, source_id: str) -> QuotedSource:
@@ -178,16 +193,18 @@ async def link_conflict(graph: Graph, raw: dict[str, Any], attempt: Attempt) -> 
     conflict = check.conflict(raw, INPUT, problems)
     _refuse_problems(problems)
     assert conflict is not None
-    await _require(graph, claims=[conflict.first, conflict.second])
+    await require(graph, claims=[conflict.first, conflict.second])
     batch = _batch("linkConflict", conflict)
-    return await _write(graph, batch, "CONTRADICTS", attempt)
+    created = await _write(graph, batch, "CONTRADICTS", attempt)
+    await _detect_after(graph, [conflict.first, conflict.second])
+    return created
 
 
 async def retract_assertion(
     graph: Graph, assertion_id: str, reason: str | None, attempt: Attempt
 ) -> None:
     """Record the retraction, by the writing token's name, once."""
-    await _require(graph, assertions=[assertion_id])
+    await require(graph, assertions=[assertion_id])
     await commit_audited(graph, attempt, _retract_audited, assertion_id, reason, attempt)
 
 

@@ -15,7 +15,9 @@ CALL (c) {
 }
 CALL (c, thisSide) {
   OPTIONAL MATCH (c)-[r:CONTRADICTS]-(other:Claim)
-  WHERE $asOf IS NULL OR r.recordedAt <= $asOf
+  WHERE ($asOf IS NULL OR r.recordedAt <= $asOf)
+    // A confirmation that was undone is no longer a link (from then on).
+    AND (r.undoneAt IS NULL OR ($asOf IS NOT NULL AND r.undoneAt > $asOf))
   WITH r, other ORDER BY other.id
   RETURN collect(CASE WHEN other IS NOT NULL THEN {
     kind: r.kind, note: r.note, thisSide: thisSide,

@@ -12,7 +12,7 @@ CALL () {
 }
 WITH c
 WHERE ($topicId IS NULL OR EXISTS { (c)-[:ABOUT_TOPIC]->(:Topic {id: $topicId}) })
-  AND ($hasConflicts IS NULL OR EXISTS { (c)-[:CONTRADICTS]-(:Claim) } = $hasConflicts)
+  AND ($hasConflicts IS NULL OR EXISTS { (c)-[r:CONTRADICTS]-(:Claim) WHERE r.undoneAt IS NULL } = $hasConflicts)
   AND (NOT $filterAssertions OR EXISTS {
     MATCH (speaker)-[:MADE]->(a:Assertion)-[:ABOUT]->(c), (a)-[:FOUND_IN]->(s:Source)
     WHERE ($personId IS NULL OR speaker.id = $personId)

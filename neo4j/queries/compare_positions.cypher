@@ -37,6 +37,7 @@ CALL (rows) {
     OPTIONAL MATCH (ca:Claim)-[r:CONTRADICTS]-(cb:Claim)
     WHERE ca.id IN supportedByFirst AND cb.id IN supportedBySecond
       AND ($asOf IS NULL OR r.recordedAt <= $asOf)
+      AND (r.undoneAt IS NULL OR ($asOf IS NOT NULL AND r.undoneAt > $asOf))
     RETURN collect(CASE WHEN r IS NOT NULL THEN
                      {firstClaim: ca.id, secondClaim: cb.id, kind: r.kind, note: r.note} END)
            AS contradicting

@@ -1,9 +1,10 @@
 // Confirmed conflicts (CONTRADICTS links) recorded at or after the cursor ($at, $key), in
 // the order (recordedAt, key), one page. A link's key is its two claim ids (a link is
 // stored once, from the smaller id to the larger). With $topicId, only links with a
-// claim about that topic; with $kinds, only links of those kinds.
+// claim about that topic; with $kinds, only links of those kinds. A link whose
+// confirmation was undone (undoneAt) is not one.
 MATCH (a:Claim)-[r:CONTRADICTS]->(b:Claim)
-WHERE r.recordedAt >= $at
+WHERE r.recordedAt >= $at AND r.undoneAt IS NULL
   AND ($kinds IS NULL OR r.kind IN $kinds)
 WITH a, r, b, a.id + ' ' + b.id AS key
 WHERE (r.recordedAt > $at OR key > $key)

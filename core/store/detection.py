@@ -1,0 +1,281 @@
+"""Detection over the graph: read what the rules need for a set of claims, run the
+rules (core/detection/rules.py), and store what they find as candidates.
+
+``detect`` is scoped to the claims a write touched (the loader calls it after each
+batch, the mutations after each write); ``detect_all`` walks every claim, a page at
+a time. Both are deterministic for a given graph, and storing is idempotent: a
+candidate is merged on its id, so one found again, or rejected, is left as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import AsyncManagedTransaction
+from neo4j.exceptions import ConstraintError
+
+from claimtrace.core import cypher
+from claimtrace.core.database import Graph
+from claimtrace.core.detection import rules
+from claimtrace.core.detection.rules import Position, QuantityClaim
+from claimtrace.core.records import Candidate
+from claimtrace.core.search import lucene_literal
+from claimtrace.core.vocabulary import (
+    AssertedDate,
+    CandidateKind,
+    Hedge,
+    Qualifier,
+    Quantity,
+    Stance,
+)
+
+ALL_KINDS = frozenset(CandidateKind)
+# Claims read per round trip; detect_all walks the graph in pages of this many.
+CHUNK = 2_000
+# How many full-text hits (claims and quotes) are read for each claim's words.
+SIMILAR_HITS = 50
+# Words of a claim sent to the full-text index (Lucene allows 1,024 clauses, two per term).
+QUERY_WORDS = 64
+STORE_ATTEMPTS = 3
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class DetectionReport:
+    claims: int = 0
+    found: Counter[str] = field(default_factory=Counter)  # proposed by the rules
+    created: Counter[str] = field(default_factory=Counter)  # new candidates stored
+    seconds: float = 0.0
+    ids: list[str] = field(default_factory=list)  # what one ``detect`` found (not summed)
+
+    def add(self, other: DetectionReport) -> None:
+        self.claims += other.claims
+        self.found += other.found
+        self.created += other.created
+        self.seconds += other.seconds
+
+
+async def detect(
+    graph: Graph,
+    claim_ids: Collection[str],
+    kinds: Collection[CandidateKind] = ALL_KINDS,
+    recorded_at: dt.datetime | None = None,
+) -> DetectionReport:
+    """Run the rules for ``claim_ids`` against the whole graph; store what they find."""
+    started = time.perf_counter()
+    ids = sorted(set(claim_ids))
+    report = DetectionReport(claims=len(ids))
+    for chunk in _chunks(ids, CHUNK):
+        found = await _candidates_for(graph, chunk, kinds)
+        report.found.update(candidate.kind.value for candidate in found)
+        report.ids += sorted({candidate.id for candidate in found})
+        report.created += await store_candidates(graph, found, recorded_at)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+async def detect_all(
+    graph: Graph,
+    kinds: Collection[CandidateKind] = ALL_KINDS,
+    on_page: Callable[[DetectionReport], None] | None = None,
+) -> DetectionReport:
+    """``detect`` over every claim, a page of ``CHUNK`` claims at a time."""
+    total, after = DetectionReport(), ""
+    while ids := await _claim_ids_after(graph, after):
+        page = await detect(graph, ids, kinds)
+        total.add(page)
+        if on_page is not None:
+            on_page(total)
+        after = ids[-1]
+    return total
+
+
+async def _claim_ids_after(graph: Graph, after: str) -> list[str]:
+    records = await graph.read(cypher.CLAIM_IDS_PAGE, after=after, limit=CHUNK)
+    return [record["id"] for record in records]
+
+
+Links = dict[str, tuple[set[str], set[str]]]  # claim: (conflicting claims, linked claims)
+
+
+async def _links(graph: Graph, ids: list[str]) -> Links:
+    records = await graph.read(cypher.DETECT_CLAIM_LINKS, ids=ids)
+    return {r["id"]: (set(r["conflicting"]), set(r["linked"])) for r in records}
+
+
+async def _candidates_for(
+    graph: Graph, ids: list[str], kinds: Collection[CandidateKind]
+) -> list[Candidate]:
+    links = await _links(graph, ids)
+    found: list[Candidate] = []
+    if {CandidateKind.NUMERIC, CandidateKind.LIKELY_SAME} & set(kinds):
+        quantities = await _quantity_claims(graph, ids)
+        if CandidateKind.NUMERIC in kinds:
+            found += await _numeric(graph, quantities, links)
+        if CandidateKind.LIKELY_SAME in kinds:
+            found += await _likely_same(graph, quantities, links)
+    if {CandidateKind.REVISION, CandidateKind.OPPOSITE_STANCE} & set(kinds):
+        found += await _stances(graph, ids, links, kinds)
+    return found
+
+
+# ------------------------------------------------------------------ quantities
+
+
+async def _quantity_claims(graph: Graph, ids: list[str]) -> list[QuantityClaim]:
+    records = await graph.read(cypher.DETECT_QUANTITY_CLAIMS, ids=ids)
+    claims = [_quantity_claim(record.data()) for record in records]
+    if claims:
+        rows = [{"id": claim.id, "measure": claim.measure.key} for claim in claims]
+        await graph.write(cypher.SET_QUANTITY_MEASURES, rows=rows)
+    return claims
+
+
+def _quantity_claim(value: dict[str, Any]) -> QuantityClaim:
+    quantity = Quantity(float(value["value"]), value["unit"], Qualifier(value["qualifier"]))
+    return QuantityClaim(value["id"], value["text"], quantity)
+
+
+async def _numeric(graph: Graph, claims: list[QuantityClaim], links: Links) -> list[Candidate]:
+    measures = sorted({claim.measure.key for claim in claims})
+    records = await graph.read(cypher.CLAIMS_BY_MEASURE, measures=measures)
+    by_measure: dict[str, list[QuantityClaim]] = defaultdict(list)
+    for record in records:
+        other = _quantity_claim(record.data())
+        by_measure[other.measure.key].append(other)
+    found = []
+    for claim in claims:
+        conflicting = links.get(claim.id, (set(), set()))[0]
+        for other in by_measure[claim.measure.key]:
+            if other.id not in conflicting and (candidate := rules.numeric(claim, other)):
+                found.append(candidate)
+    return found
+
+
+async def _likely_same(graph: Graph, claims: list[QuantityClaim], links: Links) -> list[Candidate]:
+    rows = [{"id": claim.id, "query": _query_of(claim.text)} for claim in claims]
+    if not rows:
+        return []
+    records = await graph.read(cypher.SIMILAR_CLAIMS, rows=rows, limit=SIMILAR_HITS)
+    by_id = {claim.id: claim for claim in claims}
+    found = []
+    for record in records:
+        claim, hits = by_id[record["id"]], record["hits"]
+        own = next((hit["score"] for hit in hits if hit["id"] == claim.id), None)
+        linked = links.get(claim.id, (set(), set()))[1]
+        for hit in hits:
+            if own is None or hit["id"] in linked:
+                continue
+            other = _quantity_claim(hit)
+            if candidate := rules.likely_same(claim, other, min(hit["score"] / own, 1.0)):
+                found.append(candidate)
+    return found
+
+
+def _query_of(text: str) -> str:
+    words = list(dict.fromkeys(word.lower() for word in _WORD.findall(text)))[:QUERY_WORDS]
+    return lucene_literal(" ".join(words))
+
+
+# ------------------------------------------------------------------ stances
+
+
+async def _stances(
+    graph: Graph,
+    ids: list[str],
+    links: Links,
+    kinds: Collection[CandidateKind],
+) -> list[Candidate]:
+    conflicting = {other for claim in ids for other in links.get(claim, (set(), set()))[0]}
+    wanted = sorted(set(ids) | conflicting)
+    records = await graph.read(cypher.DETECT_POSITIONS, ids=wanted)
+    positions = {
+        r["claim"]: [_position(r["claim"], r["text"], p) for p in r["positions"]] for r in records
+    }
+    found: list[Candidate] = []
+    for claim in ids:
+        mine = positions.get(claim, [])
+        if CandidateKind.OPPOSITE_STANCE in kinds:
+            found += _opposite_stances(mine)
+        if CandidateKind.REVISION in kinds:
+            found += _found(rules.revision(x, y) for x, y in itertools.combinations(mine, 2))
+            for other in sorted(links.get(claim, (set(), set()))[0]):
+                pairs = itertools.product(mine, positions.get(other, []))
+                found += _found(rules.revision(x, y, claims_conflict=True) for x, y in pairs)
+    return found
+
+
+def _opposite_stances(positions: list[Position]) -> list[Candidate]:
+    """One candidate per claim and pair of speakers: each speaker's earliest assertion
+    of each stance stands for them."""
+    first: dict[tuple[str, Stance], Position] = {}
+    for position in sorted(positions, key=lambda p: (p.asserted.not_after, p.assertion)):
+        first.setdefault((position.speaker, position.stance), position)
+    pairs = itertools.combinations(first.values(), 2)
+    return list(_found(rules.opposite_stance(x, y) for x, y in pairs))
+
+
+def _position(claim: str, text: str, value: dict[str, Any]) -> Position:
+    return Position(
+        assertion=value["assertion"], claim=claim, claim_text=text,
+        speaker=value["speaker"], speaker_name=value["speakerName"],
+        stance=Stance(value["stance"]), hedge=Hedge(value["hedge"]), quote=value["quote"],
+        asserted=AssertedDate.from_props(value),
+    )  # fmt: skip
+
+
+def _found(candidates: Iterable[Candidate | None]) -> Iterator[Candidate]:
+    return (candidate for candidate in candidates if candidate is not None)
+
+
+# ------------------------------------------------------------------ storing
+
+
+async def store_candidates(
+    graph: Graph, candidates: list[Candidate], recorded_at: dt.datetime | None = None
+) -> Counter[str]:
+    """Merge ``candidates`` on their ids in one transaction; how many were new, by kind."""
+    unique = list({candidate.id: candidate for candidate in candidates}.values())
+    if not unique:
+        return Counter()
+    rows = [_row(candidate) for candidate in unique]
+    at = recorded_at or dt.datetime.now(dt.UTC)
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        try:
+            async with graph.session() as session:
+                return await session.execute_write(_store, rows, at)
+        except ConstraintError:  # another detection created the same candidate meanwhile
+            if attempt == STORE_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+async def _store(
+    tx: AsyncManagedTransaction, rows: list[dict[str, Any]], at: dt.datetime
+) -> Counter[str]:
+    result = await tx.run(cypher.STORE_CANDIDATES, rows=rows, recordedAt=at)
+    record = await result.single(strict=True)
+    return Counter(record["createdKinds"])
+
+
+def _row(candidate: Candidate) -> dict[str, Any]:
+    return {
+        "id": candidate.id,
+        "firstClaim": candidate.first_claim,
+        "secondClaim": candidate.second_claim,
+        "firstAssertion": candidate.first_assertion,
+        "secondAssertion": candidate.second_assertion,
+        "props": candidate.props(),
+    }
+
+
+def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

@@ -1,0 +1,161 @@
+"""Candidates through the API: found after a write, listed with their reasons, confirmed,
+rejected and undone by a token holder, each review audited and nothing deleted."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from claimtrace.core.database import Graph
+from tests.support.writing import ADD_CLAIM, error_of, gql
+
+pytestmark = pytest.mark.neo4j
+
+EFP = "claim-efp-196-killed"
+FEWER = {
+    "id": "claim-test-efp-150", "topicIds": ["topic-attacks-and-casualties"],
+    "text": "Explosively formed penetrators (EFPs) supplied by Iran killed 150 US troops in Iraq.",
+    "quantity": {"value": 150, "unit": "US troops killed", "qualifier": "EXACTLY"},
+}  # fmt: skip
+MORE = FEWER | {
+    "id": "claim-test-efp-200",
+    "text": "Explosively formed penetrators (EFPs) supplied by Iran killed at least 200 US troops "
+    "in Iraq.",
+    "quantity": {"value": 200, "unit": "US troops killed", "qualifier": "AT_LEAST"},
+}
+CANDIDATES = """query ($filter: CandidateFilter) { candidates(filter: $filter, first: 100) {
+  edges { node { id kind status explanation firstClaimId secondClaimId
+                 reason { kind rule score threshold evidence } } } } }"""
+FIELDS = "id status reviews { action by reason link linkCreated }"
+CONFIRM = f"mutation ($id: ID!) {{ confirmCandidate(id: $id) {{ {FIELDS} }} }}"
+REJECT = f"mutation ($id: ID!, $reason: String!) {{ rejectCandidate(id: $id, reason: $reason) {{ {FIELDS} }} }}"  # noqa: E501
+UNDO = f"mutation ($id: ID!, $reason: String!) {{ undoCandidateReview(id: $id, reason: $reason) {{ {FIELDS} }} }}"  # noqa: E501
+DETECT = "mutation ($ids: [ID!]!) { detectCandidates(claimIds: $ids) { created candidates { id status } } }"  # noqa: E501
+CONFLICTS = '{ conflicts(claimId: "claim-efp-196-killed") { kind note otherClaim { id } } }'
+
+
+async def candidates(client: httpx.AsyncClient, **filters: Any) -> list[dict[str, Any]]:
+    body = await gql(client, CANDIDATES, filter=filters)
+    return [edge["node"] for edge in body["data"]["candidates"]["edges"]]
+
+
+async def test_seed_candidates_are_opposite_stances_only(writer: httpx.AsyncClient) -> None:
+    """The seed corpus's curators recorded no numeric conflict the texts do not support,
+    and detection invents none: its candidates are the opposite stances on single claims."""
+    found = await candidates(writer)
+    assert {c["kind"] for c in found} == {"OPPOSITE_STANCE"}
+    assert len(found) == 10
+    assert all(c["firstClaimId"] == c["secondClaimId"] for c in found)
+    assert all(c["reason"]["score"] >= c["reason"]["threshold"] for c in found)
+
+
+async def test_reading_candidates_needs_a_token(writer: httpx.AsyncClient) -> None:
+    body = await gql(writer, CANDIDATES, headers={"x": "none"}, filter={})
+    assert error_of(body)["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_a_write_is_followed_by_detection(writer: httpx.AsyncClient) -> None:
+    assert (await gql(writer, ADD_CLAIM, input=FEWER))["data"]["addClaim"]["created"]
+    [numeric] = await candidates(writer, kinds=["NUMERIC"])
+    assert (numeric["firstClaimId"], numeric["secondClaimId"]) == (EFP, FEWER["id"])
+    evidence = json.loads(numeric["reason"]["evidence"])
+    assert (evidence["firstInterval"], evidence["secondInterval"]) == ("[196, inf)", "[150, 150]")
+    assert numeric["reason"]["rule"] == "numeric/disjoint-intervals"
+    assert "[196, inf)" in numeric["explanation"]
+    assert "[150, 150]" in numeric["explanation"]
+
+
+async def test_confirm_undo_reject_round_trip(writer: httpx.AsyncClient, graph: Graph) -> None:
+    await gql(writer, ADD_CLAIM, input=FEWER)
+    [numeric] = await candidates(writer, kinds=["NUMERIC"])
+    confirmed = (await gql(writer, CONFIRM, id=numeric["id"]))["data"]["confirmCandidate"]
+    assert confirmed["status"] == "CONFIRMED"
+    assert confirmed["reviews"] == [
+        {
+            "action": "CONFIRM",
+            "by": "desk",
+            "reason": None,
+            "link": "CONTRADICTS",
+            "linkCreated": True,
+        }
+    ]
+    conflicts = (await gql(writer, CONFLICTS))["data"]["conflicts"]
+    assert {
+        "kind": "NUMERIC",
+        "note": numeric["explanation"],
+        "otherClaim": {"id": FEWER["id"]},
+    } in conflicts
+
+    again = await gql(writer, CONFIRM, id=numeric["id"])
+    assert error_of(again)["extensions"] == {"code": "ALREADY_REVIEWED", "field": "id"}
+
+    undone = (await gql(writer, UNDO, id=numeric["id"], reason="counts differ in scope"))["data"]
+    assert undone["undoCandidateReview"]["status"] == "PENDING"
+    conflicts = (await gql(writer, CONFLICTS))["data"]["conflicts"]
+    assert FEWER["id"] not in {c["otherClaim"]["id"] for c in conflicts}
+    links = await graph.read(
+        "MATCH (:Claim {id: $a})-[r:CONTRADICTS]->(:Claim {id: $b}) RETURN r.undoneBy AS by",
+        a=EFP, b=FEWER["id"],
+    )  # fmt: skip
+    assert [record["by"] for record in links] == ["desk"]  # kept, marked undone
+
+    rejected = await gql(writer, REJECT, id=numeric["id"], reason="different periods")
+    reviews = rejected["data"]["rejectCandidate"]["reviews"]
+    assert [r["action"] for r in reviews] == ["CONFIRM", "UNDO", "REJECT"]
+    assert reviews[-1]["reason"] == "different periods"
+    detected = (await gql(writer, DETECT, ids=[EFP, FEWER["id"]]))["data"]["detectCandidates"]
+    assert detected["created"] == 0
+    assert {"id": numeric["id"], "status": "REJECTED"} in detected["candidates"]
+
+
+async def test_reviews_are_audited(writer: httpx.AsyncClient, graph: Graph) -> None:
+    await gql(writer, ADD_CLAIM, input=FEWER)
+    [numeric] = await candidates(writer, kinds=["NUMERIC"])
+    await gql(writer, REJECT, id=numeric["id"], reason="different periods")
+    await gql(writer, REJECT, id=numeric["id"], reason="twice")
+    records = await graph.read(
+        "MATCH (e:AuditEvent {operation: 'rejectCandidate'}) RETURN e.result AS result, "
+        "e.code AS code, e.target AS target ORDER BY e.at"
+    )
+    assert [record.data() for record in records] == [
+        {"result": "REJECTED", "code": None, "target": [numeric["id"]]},
+        {"result": "REFUSED", "code": "ALREADY_REVIEWED", "target": [numeric["id"]]},
+    ]
+
+
+async def test_likely_same_confirmed_as_a_same_as_link(
+    writer: httpx.AsyncClient, graph: Graph
+) -> None:
+    await gql(writer, ADD_CLAIM, input=MORE)
+    [same] = await candidates(writer, kinds=["LIKELY_SAME"])
+    assert (same["firstClaimId"], same["secondClaimId"]) == (EFP, MORE["id"])
+    assert same["reason"]["score"] >= same["reason"]["threshold"]
+    assert await candidates(writer, kinds=["NUMERIC"]) == []  # [196, inf) and [200, inf) agree
+    confirmed = (await gql(writer, CONFIRM, id=same["id"]))["data"]["confirmCandidate"]
+    assert confirmed["reviews"][0]["link"] == "SAME_AS"
+    records = await graph.read(
+        "MATCH (a:Claim)-[r:SAME_AS]->(b:Claim) RETURN a.id AS a, b.id AS b, "
+        "COUNT { (:Assertion)-[:ABOUT]->(b) } AS assertions"
+    )
+    assert [record.data() for record in records] == [{"a": EFP, "b": MORE["id"], "assertions": 0}]
+
+
+async def test_review_errors_are_typed_and_write_nothing(
+    writer: httpx.AsyncClient, graph: Graph
+) -> None:
+    [first, *_] = await candidates(writer)
+    missing = await gql(writer, CONFIRM, id="cand-000000000000000000000000")
+    assert error_of(missing)["extensions"] == {"code": "NOT_FOUND", "field": "id"}
+    blank = await gql(writer, REJECT, id=first["id"], reason="  ")
+    assert error_of(blank)["extensions"] == {"code": "BAD_USER_INPUT", "field": "reason"}
+    pending = await gql(writer, UNDO, id=first["id"], reason="nothing")
+    assert error_of(pending)["extensions"] == {"code": "NOT_REVIEWED", "field": "id"}
+    anonymous = await gql(writer, CONFIRM, headers={"x": "none"}, id=first["id"])
+    assert error_of(anonymous)["extensions"]["code"] == "UNAUTHENTICATED"
+    reviews = await graph.read("MATCH (r:CandidateReview) RETURN count(r) AS n")
+    assert reviews[0]["n"] == 0
+    unknown = await gql(writer, DETECT, ids=["claim-nothing"])
+    assert error_of(unknown)["extensions"]["code"] == "NOT_FOUND"
