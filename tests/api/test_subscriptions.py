@@ -60,6 +60,12 @@ MOSUL = "claim-hill-mosul-rockets-june-2019"
 TRAINING = "claim-hill-coalition-trains-iraqis-at-taji"  # the only one about troop presence
 THREE_DAYS = "claim-hill-rockets-three-days-june-2019"
 EFP = "claim-efp-196-killed"
+# A count of the EFPs' victims that the seed's "at least 196" excludes: detection finds it.
+FEWER_EFP: dict[str, Any] = {
+    "id": "claim-test-efp-150", "topicIds": ["topic-attacks-and-casualties"],
+    "text": "Explosively formed penetrators (EFPs) supplied by Iran killed 150 US troops in Iraq.",
+    "quantity": {"value": 150, "unit": "US troops killed", "qualifier": "EXACTLY"},
+}  # fmt: skip
 TROOP_PRESENCE = "topic-us-troop-presence"
 # Long enough for several polls of 0.2 s: an event due would have arrived.
 SETTLE_SECONDS = 1.5
@@ -209,27 +215,35 @@ async def test_a_topic_and_kinds_filter_what_is_delivered(
 # ------------------------------------------------------------------ tokens
 
 
-async def test_candidates_need_a_token_and_reach_its_holder(
+async def test_candidates_need_a_token_and_reach_its_holder_then_their_confirmation(
     pair: tuple[RunningApi, RunningApi], writable_seed_graph: Graph
 ) -> None:
-    _, b = pair
+    """A claim added through A is followed by detection there; the candidate it finds
+    reaches a token holder subscribed on B, and so does the link its confirmation makes."""
+    a, b = pair
     async with subscriber(b.base_url) as anonymous:
         await anonymous.init()
         await anonymous.subscribe("1", DISAGREEMENTS, candidates=["NUMERIC"])
         assert error_code(await anonymous.receive()) == "UNAUTHENTICATED"
     authorized = {"authorization": f"Bearer {TOKEN}"}
-    async with subscribed(b, DISAGREEMENTS, authorized, candidates=["NUMERIC"]) as client:
-        await record_candidate(writable_seed_graph, "cand-test-1", TAJI, MOSUL)
-        await record_candidate(writable_seed_graph, "cand-test-2", TAJI, MOSUL, "LIKELY_SAME")
-        event = disagreement(await client.receive())
+    query = {"kinds": ["NUMERIC"], "candidates": ["NUMERIC"]}
+    async with subscribed(b, DISAGREEMENTS, authorized, **query) as client:
+        await write(a, ADD_CLAIM, input=FEWER_EFP)
+        candidate = disagreement(await client.receive())
+        confirm = "mutation ($id: ID!) { confirmCandidate(id: $id) { status } }"
+        confirmed = await write(a, confirm, id=candidate["candidateId"])
+        assert confirmed["confirmCandidate"]["status"] == "CONFIRMED"
+        link = disagreement(await client.receive())
         assert await client.quiet_for(SETTLE_SECONDS) == []
-    assert (event["status"], event["candidateKind"], event["candidateId"]) == (
+    assert (candidate["status"], candidate["candidateKind"], candidate["kind"]) == (
         "CANDIDATE",
         "NUMERIC",
-        "cand-test-1",
+        None,
     )
-    assert event["kind"] is None
-    assert event["note"] == "Found by a test."
+    assert "[196, inf)" in candidate["note"]
+    assert sorted(c["id"] for c in candidate["claims"]) == sorted([EFP, FEWER_EFP["id"]])
+    assert (link["status"], link["kind"], link["candidateId"]) == ("CONFIRMED", "NUMERIC", None)
+    assert link["note"] == candidate["note"]
 
 
 async def test_a_wrong_token_closes_the_connection_with_4403(
@@ -420,21 +434,3 @@ async def write_conflicts(graph: Graph, pairs: list[tuple[str, str]]) -> None:
     conflicts = [conflict(pair, f"Batch {i}.") for i, pair in enumerate(pairs)]
     batch = WriteBatch.of("test", [row for c in conflicts for row in rows_of(c)])
     await write_batch(graph, batch, time_now())
-
-
-async def record_candidate(
-    graph: Graph, candidate_id: str, first: str, second: str, kind: str = "NUMERIC"
-) -> None:
-    """A candidate as detection stores it (README, "Candidates")."""
-    await graph.write(
-        """MATCH (a:Claim {id: $first}), (b:Claim {id: $second})
-        CREATE (c:Candidate {id: $id, kind: $kind, rule: 'test', score: 1.0, threshold: 0.5,
-                             explanation: 'Found by a test.', evidence: '{}',
-                             firstClaimId: $first, secondClaimId: $second,
-                             status: 'PENDING', recordedAt: datetime()})
-        CREATE (c)-[:FIRST]->(a), (c)-[:SECOND]->(b)""",
-        id=candidate_id,
-        kind=kind,
-        first=first,
-        second=second,
-    )
