@@ -160,9 +160,8 @@ async def _numeric(graph: Graph, claims: list[QuantityClaim], links: Links) -> l
 
 
 async def _likely_same(graph: Graph, claims: list[QuantityClaim], links: Links) -> list[Candidate]:
-    rows = [
-        {"id": claim.id, "query": query} for claim in claims if (query := full_text_query(claim.text))
-    ]
+    queries = {claim.id: full_text_query(claim.text) for claim in claims}
+    rows = [{"id": id, "query": query} for id, query in queries.items() if query]
     if not rows:
         return []
     records = await graph.read(cypher.SIMILAR_CLAIMS, rows=rows, limit=SIMILAR_HITS)
