@@ -161,7 +161,7 @@ async def _numeric(graph: Graph, claims: list[QuantityClaim], links: Links) -> l
 
 async def _likely_same(graph: Graph, claims: list[QuantityClaim], links: Links) -> list[Candidate]:
     queries = {claim.id: full_text_query(claim.text) for claim in claims}
-    rows = [{"id": id, "query": query} for id, query in queries.items() if query]
+    rows = [{"id": claim_id, "query": query} for claim_id, query in queries.items() if query]
     if not rows:
         return []
     records = await graph.read(cypher.SIMILAR_CLAIMS, rows=rows, limit=SIMILAR_HITS)
