@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,8 @@ class Plan:
 
 PLANS = {
     "quick": Plan("quick", sizes=(10_000, 100_000), query_sizes=(10_000,), requests=300),
+    # Loading (with detection after each batch) and a full detection pass, no queries.
+    "detection": Plan("detection", sizes=(10_000, 100_000, 1_000_000), query_sizes=(), requests=0),
     "full": Plan(
         "full", sizes=(10_000, 100_000, 1_000_000), query_sizes=(10_000, 1_000_000), requests=2000
     ),
@@ -314,8 +316,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--quick", action="store_const", const="quick", dest="mode")
     mode.add_argument("--full", action="store_const", const="full", dest="mode")
+    mode.add_argument("--detection", action="store_const", const="detection", dest="mode")
+    parser.add_argument("--sizes", type=int, nargs="+", help="only these corpus sizes")
     arguments = parser.parse_args(argv)
-    report = asyncio.run(run(PLANS[arguments.mode]))
+    plan = PLANS[arguments.mode]
+    if arguments.sizes:
+        plan = replace(plan, sizes=tuple(arguments.sizes))
+    report = asyncio.run(run(plan))
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = report["date"][:19].replace(":", "")
     path = RESULTS / f"{stamp}-{report['mode']}.json"

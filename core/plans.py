@@ -74,6 +74,15 @@ class WriteBatch:
     def size(self) -> int:
         return len(self.claims) + len(self.assertions)
 
+    def touched_claims(self) -> set[str]:
+        """The claims this batch writes, asserts or links as conflicting: what detection
+        looks at after it."""
+        return (
+            {row["id"] for row in self.claims}
+            | {row["claim"] for row in self.assertions}
+            | {row[end] for row in self.conflicts for end in ("first", "second")}
+        )
+
 
 def node_row(record: Record) -> Row:
     return {"id": record.id, "props": record.props(), "hash": content_hash(record)}

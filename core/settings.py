@@ -20,7 +20,7 @@ DEFAULT_HEAD_TIMEOUT_SECONDS = 10.0
 # The estimated cost of one operation (api/cost.py): about the number of values its
 # answer can hold. The budget admits any single question of the API with a full
 # selection, and refuses a document that asks the same heavy question many times over.
-DEFAULT_QUERY_COST_BUDGET = 30_000
+DEFAULT_QUERY_COST_BUDGET = 35_000
 DEFAULT_EXECUTION_TIMEOUT_SECONDS = 10.0
 DEFAULT_MAX_RESPONSE_BYTES = 2_000_000
 # Per writing token: a desk curating by hand writes far less; a runaway script is stopped.

@@ -14,6 +14,7 @@ from claimtrace.core.interchange.claimreview_import import import_records
 from claimtrace.core.migrations import apply_migrations
 from claimtrace.core.plans import WriteBatch, rows_of
 from claimtrace.core.records import AnyRecord
+from claimtrace.core.store.detection import detect
 from claimtrace.core.validation import Problems
 from claimtrace.core.writing import write_batch
 
@@ -61,4 +62,5 @@ async def import_claimreview_file(graph: Graph, path: Path) -> ImportReport:
     await apply_migrations(graph)
     batch = WriteBatch.of(path.name, (row for r in checked.records for row in rows_of(r)))
     created = await write_batch(graph, batch, dt.datetime.now(dt.UTC))
+    await detect(graph, batch.touched_claims())
     return ImportReport(checked.counts, created, checked.warnings)

@@ -86,17 +86,8 @@ async def load_folder(
             created += await write_batch(graph, batch, dt.datetime.now(dt.UTC))
             write_seconds += time.perf_counter() - started
             if found is not None:
-                found.add(await detect(graph, touched_claims(batch)))
+                found.add(await detect(graph, batch.touched_claims()))
             if on_batch is not None:
                 on_batch(batch)
         warnings = warnings_of(staging, folder)
         return LoadReport(staging.totals(), created, warnings, write_seconds, found)
-
-
-def touched_claims(batch: WriteBatch) -> set[str]:
-    """The claims a batch wrote, asserted, or linked as conflicting."""
-    return (
-        {row["id"] for row in batch.claims}
-        | {row["claim"] for row in batch.assertions}
-        | {row[end] for row in batch.conflicts for end in ("first", "second")}
-    )

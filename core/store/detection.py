@@ -160,7 +160,8 @@ async def _numeric(graph: Graph, claims: list[QuantityClaim], links: Links) -> l
 
 
 async def _likely_same(graph: Graph, claims: list[QuantityClaim], links: Links) -> list[Candidate]:
-    rows = [{"id": claim.id, "query": _query_of(claim.text)} for claim in claims]
+    queries = {claim.id: full_text_query(claim.text) for claim in claims}
+    rows = [{"id": claim_id, "query": query} for claim_id, query in queries.items() if query]
     if not rows:
         return []
     records = await graph.read(cypher.SIMILAR_CLAIMS, rows=rows, limit=SIMILAR_HITS)
@@ -179,7 +180,9 @@ async def _likely_same(graph: Graph, claims: list[QuantityClaim], links: Links) 
     return found
 
 
-def _query_of(text: str) -> str:
+def full_text_query(text: str) -> str:
+    """A claim's distinct words as literal terms for the full-text index; empty when it
+    has none (then nothing is looked up)."""
     words = list(dict.fromkeys(word.lower() for word in _WORD.findall(text)))[:QUERY_WORDS]
     return lucene_literal(" ".join(words))
 

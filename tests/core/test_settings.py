@@ -79,7 +79,7 @@ def test_connection_pool_follows_the_concurrency_limit() -> None:
 
 def test_request_limits_have_defaults_and_can_be_set() -> None:
     defaults = Settings.from_env(GOOD)
-    assert (defaults.body_timeout_seconds, defaults.query_cost_budget) == (10.0, 30_000)
+    assert (defaults.body_timeout_seconds, defaults.query_cost_budget) == (10.0, 35_000)
     assert (defaults.execution_timeout_seconds, defaults.max_response_bytes) == (10.0, 2_000_000)
     settings = Settings.from_env(
         GOOD

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from claimtrace.core.database import Graph
-from tests.support.writing import ADD_CLAIM, error_of, gql
+from tests.support.writing import ADD_ASSERTION, ADD_CLAIM, EFP_QUOTE, NEW_ASSERTION, error_of, gql
 
 pytestmark = pytest.mark.neo4j
 
@@ -159,3 +159,22 @@ async def test_review_errors_are_typed_and_write_nothing(
     assert reviews[0]["n"] == 0
     unknown = await gql(writer, DETECT, ids=["claim-nothing"])
     assert error_of(unknown)["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_a_speaker_changing_position_is_a_revision(writer: httpx.AsyncClient) -> None:
+    """Barbara Slavin refuted the deterrence claim in March 2020; an assertion of hers
+    supporting it, dated July 2021, makes a REVISION with both dates and quotes."""
+    turn = NEW_ASSERTION | {
+        "id": "asrt-test-slavin-turn", "claimId": "claim-soleimani-strike-restored-deterrence",
+        "speakerId": "person-barbara-slavin", "mode": "PARAPHRASE",
+        "asserted": {"date": "2021-07", "precision": "MONTH"},
+    }  # fmt: skip
+    assert (await gql(writer, ADD_ASSERTION, input=turn))["data"]["addAssertion"]["created"]
+    [revision] = await candidates(writer, kinds=["REVISION"])
+    evidence = json.loads(revision["reason"]["evidence"])
+    assert (evidence["first"]["assertion"], evidence["first"]["date"]) == ("asrt-ac-34", "2020-03")
+    assert (evidence["second"]["assertion"], evidence["second"]["date"]) == (turn["id"], "2021-07")
+    assert revision["explanation"].startswith("Barbara Slavin changed position. First: ")
+    assert "in 2020-03" in revision["explanation"]
+    assert "in 2021-07" in revision["explanation"]
+    assert EFP_QUOTE in revision["explanation"]

@@ -1,0 +1,18 @@
+"""The words of a claim, sent to the full-text index to find claims like it."""
+
+from __future__ import annotations
+
+from claimtrace.core.store.detection import QUERY_WORDS, full_text_query
+
+
+def test_words_are_literal_distinct_and_lower_case() -> None:
+    assert full_text_query("Iran AND Iraq: Iran's OR (NOT) iran*") == "iran and iraq s or not"
+
+
+def test_a_text_without_words_asks_nothing() -> None:
+    assert full_text_query("— … !") == ""
+
+
+def test_a_long_text_sends_a_bounded_number_of_words() -> None:
+    text = " ".join(f"word{i}" for i in range(1000))
+    assert len(full_text_query(text).split()) == QUERY_WORDS
