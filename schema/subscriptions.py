@@ -17,7 +17,7 @@ import strawberry
 from graphql import GraphQLError
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-from claimtrace.core.errors import SERVICE_UNAVAILABLE, BadInput, Unauthenticated
+from claimtrace.core.errors import SERVICE_UNAVAILABLE, NotFound, Unauthenticated
 from claimtrace.core.follow import Event, Follower, Overflow, ReadPage
 from claimtrace.core.store.claims import assertions_by_id, claims_by_id
 from claimtrace.core.store.feed import (
@@ -77,7 +77,7 @@ class Subscription:
     ) -> AsyncGenerator[Assertion, None]:
         graph = info.context.graph
         if not (await claims_by_id(graph, [str(claim_id)]))[0]:
-            raise BadInput(f"no claim with id {claim_id}", field="claimId")
+            raise NotFound(f"no claim with id {claim_id}", field="claimId")
         read = partial(assertions_recorded, graph, str(claim_id))
         async for assertion in _follow(info, read, partial(_assertions, info)):
             yield assertion

@@ -173,6 +173,18 @@ async def test_an_assertion_added_through_one_process_reaches_a_subscriber_of_an
     }
 
 
+async def test_assertions_of_a_claim_that_does_not_exist_are_refused_typed(
+    pair: tuple[RunningApi, RunningApi], seed_graph: Graph
+) -> None:
+    _, b = pair
+    async with subscriber(b.base_url) as client:
+        await client.init()
+        await client.subscribe("1", ASSERTIONS, claim="claim-nowhere")
+        refused = await client.receive()
+    assert error_code(refused) == "NOT_FOUND"
+    assert refused["payload"]["errors"][0]["extensions"]["field"] == "claimId"
+
+
 async def test_what_was_recorded_before_subscribing_is_not_delivered(
     pair: tuple[RunningApi, RunningApi], writable_seed_graph: Graph
 ) -> None:
