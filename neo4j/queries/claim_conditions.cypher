@@ -1,18 +1,10 @@
-// One page of claims, filtered, in keyset order (first assertion date, then id).
-CALL () {
-  WITH $search AS search WHERE search IS NULL
-  MATCH (c:Claim)
-  RETURN c
-  UNION
-  WITH $search AS search WHERE search IS NOT NULL
-  CALL db.index.fulltext.queryNodes('claim_search', search) YIELD node
-  OPTIONAL MATCH (node)-[:ABOUT]->(asserted:Claim)
-  WITH coalesce(asserted, node) AS c WHERE c:Claim
-  RETURN DISTINCT c
-}
-WITH c
+// The conditions of a claims filter that did not choose where the candidates `c` came
+// from, each written so that it costs nothing when its parameter is null.
+WITH *
 WHERE ($topicId IS NULL OR EXISTS { (c)-[:ABOUT_TOPIC]->(:Topic {id: $topicId}) })
-  AND ($hasConflicts IS NULL OR EXISTS { (c)-[:CONTRADICTS]-(:Claim) } = $hasConflicts)
+  AND ($hasConflicts IS NULL
+       OR ($hasConflicts AND COUNT { (c)-[:CONTRADICTS]-() } > 0)
+       OR (NOT $hasConflicts AND COUNT { (c)-[:CONTRADICTS]-() } = 0))
   AND (NOT $filterAssertions OR EXISTS {
     MATCH (speaker)-[:MADE]->(a:Assertion)-[:ABOUT]->(c), (a)-[:FOUND_IN]->(s:Source)
     WHERE ($personId IS NULL OR speaker.id = $personId)
@@ -26,10 +18,3 @@ WHERE ($topicId IS NULL OR EXISTS { (c)-[:ABOUT_TOPIC]->(:Topic {id: $topicId}) 
       AND ($assertedTo IS NULL OR CASE WHEN $within THEN a.assertedNotAfter <= $assertedTo
                                        ELSE coalesce(a.assertedNotBefore, '') <= $assertedTo END)
   })
-WITH c, coalesce(c.firstAsserted, '') AS sortKey
-WHERE $afterId IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND c.id > $afterId)
-RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted,
-          .refersTo, .refersToPrecision} AS claim,
-       sortKey
-ORDER BY sortKey, c.id
-LIMIT $limit
