@@ -57,7 +57,8 @@ CLAIM_CONFLICTS: Final = load("claim_conflicts")
 COMPARE_POSITIONS: Final = load("compare_positions")
 # A claims page starts where its most selective given filter points (core/store/claim_pages.py
 # chooses by which filters are present); the other conditions and the page's end are shared.
-_CLAIM_CONDITIONS: Final = load("claim_conditions")
+_ASSERTION_CONDITIONS: Final = load("assertion_conditions")
+_CLAIM_CONDITIONS: Final = load("claim_conditions") + "\n      " + _ASSERTION_CONDITIONS + "\n  })"
 _CLAIMS_PAGE_END: Final = load("claims_page_end")
 CLAIMS_PAGE_ALL: Final = (
     load("claims_page_all") + "\n" + _CLAIM_CONDITIONS + "\n" + _CLAIMS_PAGE_END
@@ -84,6 +85,22 @@ CLAIMS_PAGE_UNASSERTED_TOPIC: Final = (
 CLAIM_SEARCH_BEST: Final = (
     load("claim_search_best") + "\n" + _CLAIM_CONDITIONS + "\n" + load("claim_search_best_end")
 )
+_FACET_COUNTS: Final = (
+    _CLAIM_CONDITIONS
+    + "\n"
+    + load("claim_facets_counts")
+    + "\n    "
+    + _ASSERTION_CONDITIONS
+    + "\n"
+    + load("claim_facets_counts_end")
+)
+# Facets start from the same most selective filter as a list page, with no cursor.
+CLAIM_FACETS_ALL: Final = load("claim_facets_all") + "\n" + _FACET_COUNTS
+CLAIM_FACETS_SEARCH: Final = load("claim_facets_search") + "\n" + _FACET_COUNTS
+CLAIM_FACETS_TOPIC: Final = load("claim_facets_topic") + "\n" + _FACET_COUNTS
+CLAIM_FACETS_PERSON: Final = load("claim_facets_person") + "\n" + _FACET_COUNTS
+CLAIM_FACETS_SOURCE: Final = load("claim_facets_source") + "\n" + _FACET_COUNTS
+CLAIM_FACETS_PUBLISHER: Final = load("claim_facets_publisher") + "\n" + _FACET_COUNTS
 CLAIM_SEARCH_DATED: Final = (
     load("claim_search_dated") + "\n" + _CLAIM_CONDITIONS + "\n" + load("claim_search_dated_end")
 )

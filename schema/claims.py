@@ -42,6 +42,7 @@ from claimtrace.schema.common import (
     optional_id,
 )
 from claimtrace.schema.context import Context
+from claimtrace.schema.facet_types import DEFAULT_BUCKETS, ClaimFacets, FacetNames, facets_of
 from claimtrace.schema.global_ids import Node
 from claimtrace.schema.inputs import CURSOR_TEXT, DATE_TEXT, text_argument, text_field
 from claimtrace.schema.pagination import PageInfo
@@ -405,6 +406,20 @@ class ClaimQueries:
         where = filter.to_record() if filter else ClaimFilterRecord()
         page = await claims_page(info.context.graph, where, check_first(first), after, order_by)
         return ClaimConnection.from_page(page)
+
+    @strawberry.field(
+        description="Counts over the claims the filter matches (a search included), in one "
+        "query: totals, and per facet its largest values (at most `buckets`, 1 to 100)."
+    )
+    async def claim_facets(
+        self,
+        info: strawberry.Info[Context, None],
+        filter: ClaimFilter | None = None,
+        facets: FacetNames = None,
+        buckets: int = DEFAULT_BUCKETS,
+    ) -> ClaimFacets:
+        where = filter.to_record() if filter else ClaimFilterRecord()
+        return await facets_of(info.context.graph, where, facets, buckets)
 
     @strawberry.field(description="One claim by id; null when there is none (then).")
     async def claim(

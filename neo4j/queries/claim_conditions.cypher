@@ -1,5 +1,6 @@
 // The conditions of a claims filter that did not choose where the candidates `c` came
-// from, each written so that it costs nothing when its parameter is null.
+// from, each written so that it costs nothing when its parameter is null; the conditions
+// on one assertion (assertion_conditions) follow.
 WITH *
 WHERE ($topicId IS NULL OR EXISTS { (c)-[:ABOUT_TOPIC]->(:Topic {id: $topicId}) })
   AND ($hasConflicts IS NULL
@@ -7,14 +8,4 @@ WHERE ($topicId IS NULL OR EXISTS { (c)-[:ABOUT_TOPIC]->(:Topic {id: $topicId}) 
        OR (NOT $hasConflicts AND COUNT { (c)-[:CONTRADICTS]-() } = 0))
   AND (NOT $filterAssertions OR EXISTS {
     MATCH (speaker)-[:MADE]->(a:Assertion)-[:ABOUT]->(c), (a)-[:FOUND_IN]->(s:Source)
-    WHERE ($personId IS NULL OR speaker.id = $personId)
-      AND ($sourceId IS NULL OR s.id = $sourceId)
-      AND ($publisherId IS NULL OR EXISTS { (s)-[:PUBLISHED_BY]->(:Organization {id: $publisherId}) })
-      AND ($stance IS NULL OR a.stance = $stance)
-      // Dates are intervals: by default an assertion matches when it could fall in the
-      // range (overlaps), with $within only when it certainly does.
-      AND ($assertedFrom IS NULL OR CASE WHEN $within THEN a.assertedNotBefore >= $assertedFrom
-                                         ELSE a.assertedNotAfter >= $assertedFrom END)
-      AND ($assertedTo IS NULL OR CASE WHEN $within THEN a.assertedNotAfter <= $assertedTo
-                                       ELSE coalesce(a.assertedNotBefore, '') <= $assertedTo END)
-  })
+    WHERE
