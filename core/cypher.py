@@ -60,6 +60,7 @@ COMPARE_POSITIONS: Final = load("compare_positions")
 _ASSERTION_CONDITIONS: Final = load("assertion_conditions")
 _CLAIM_CONDITIONS: Final = load("claim_conditions") + "\n      " + _ASSERTION_CONDITIONS + "\n  })"
 _CLAIMS_PAGE_END: Final = load("claims_page_end")
+CLAIMS_PAGE_REACH: Final = load("claims_page_reach")
 CLAIMS_PAGE_ALL: Final = (
     load("claims_page_all") + "\n" + _CLAIM_CONDITIONS + "\n" + _CLAIMS_PAGE_END
 )

@@ -117,7 +117,7 @@ async def test_aliased_claims_share_one_batched_query(
         ("{ claims(first: 50) { edges { cursor node { id text } } } }", [cypher.CLAIMS_PAGE_ALL]),
         ('{ claims(first: 50, filter: {topicId: "topic-us-troop-presence", stance: SUPPORTS}) '
          "{ edges { cursor node { id text } } } }",
-         [cypher.CLAIMS_PAGE_TOPIC]),
+         [cypher.CLAIMS_PAGE_REACH, cypher.CLAIMS_PAGE_TOPIC]),
     ],
 )  # fmt: skip
 async def test_other_queries_are_one_round_trip(
