@@ -11,11 +11,14 @@ LAUNCHER := $(PY) neo4j/launcher.py
 # The GraphQL-over-HTTP audits (graphql-http, Node.js), installed from their lockfile.
 AUDIT_DIR := tests/graphql_http_audit
 AUDIT_INSTALLED := $(AUDIT_DIR)/node_modules/.package-lock.json
+# The benchmark's peer (@neo4j/graphql on Apollo Server), installed from its lockfile.
+PEER_DIR := bench/peer
+PEER_INSTALLED := $(PEER_DIR)/node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install system-deps audit-deps run serve load test unit wheel-check reliability bench-quick bench lint neo4j-start neo4j-stop schema
+.PHONY: help install system-deps audit-deps peer-deps run serve load test unit wheel-check reliability bench-quick bench bench-peer lint neo4j-start neo4j-stop schema
 
 help:
 	@echo "make run          serve the API on the seed corpus at http://$(HOST):$(PORT)/graphql"
@@ -24,6 +27,7 @@ help:
 	@echo "make reliability  fault, hostile-input and load scenarios, with their report"
 	@echo "make bench-quick  load 10k and 100k generated claims, query at 10k (a few minutes)"
 	@echo "make bench        the full ladder: 10k, 100k and 1M claims"
+	@echo "make bench-peer   claimtrace against @neo4j/graphql at 10k claims (a few minutes)"
 	@echo "make lint         ruff, mypy --strict and the import-layering check"
 	@echo "make neo4j-start  start the local Neo4j (returns when Bolt answers)"
 	@echo "make neo4j-stop   stop the local Neo4j"
@@ -60,6 +64,11 @@ audit-deps: $(AUDIT_INSTALLED)
 
 $(AUDIT_INSTALLED): $(AUDIT_DIR)/package.json $(AUDIT_DIR)/package-lock.json | system-deps
 	npm ci --prefix $(AUDIT_DIR) --no-audit --no-fund
+
+peer-deps: $(PEER_INSTALLED)
+
+$(PEER_INSTALLED): $(PEER_DIR)/package.json $(PEER_DIR)/package-lock.json | system-deps
+	npm ci --prefix $(PEER_DIR) --no-audit --no-fund
 
 # --- the local Neo4j ----------------------------------------------------------
 
@@ -123,11 +132,15 @@ endef
 # --- benchmarks ---------------------------------------------------------------
 
 # Each size runs on a freshly wiped Neo4j of its own (instance "bench").
-bench-quick: install system-deps
+bench-quick: install system-deps peer-deps
 	$(PY) -m bench.run --quick
 
-bench: install system-deps
+bench: install system-deps peer-deps
 	$(PY) -m bench.run --full
+
+# Reuses the bench Neo4j when it already holds the 10k corpus; loads it otherwise.
+bench-peer: install system-deps peer-deps
+	$(PY) -m bench.versus
 
 lint: install
 	$(PY) -m ruff check .

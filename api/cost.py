@@ -67,6 +67,8 @@ LIST_BOUNDS = {
     "PairComparison.onlyFirst": 20,
     "PairComparison.onlySecond": 20,
     "Query.topics": 50,
+    "ClaimFacets.facets": 7,
+    "Facet.buckets": 100,
 }
 DEFAULT_LIST_BOUND = 20
 
