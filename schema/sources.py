@@ -41,6 +41,13 @@ class Source(Node):
     note: str | None
     sha256: str | None = strawberry.field(description="Of the text as received, UTF-8.")
 
+    @strawberry.field(
+        description="The full text as received; null when none is held. Spans count its "
+        "Unicode code points. Costly: each counts as 1,000 fields against the query budget."
+    )
+    async def text(self, info: strawberry.Info[Context, None]) -> str | None:
+        return await info.context.loaders.source_texts.load(str(self.id))
+
     @classmethod
     def from_record(cls, record: SourceRecord) -> Source:
         publisher = record.publisher
