@@ -114,8 +114,7 @@ class PeopleQueries:
         return Person.from_record(record) if record else None
 
     @strawberry.field(
-        description="One organization (anonymous speakers included) by id; null when there "
-        "is none."
+        description="One organization (anonymous speakers included) by id; null when there is none."
     )
     async def organization(
         self, info: strawberry.Info[Context, None], id: strawberry.ID

@@ -35,7 +35,7 @@ type Point = { x: number; y: string; label: string };
  * dated assertion is a circle; one whose date is unknown is a triangle at the latest
  * moment it can have been made.
  */
-export function Timeline({ points, label }: { points: TimelinePoint[]; label: string }) {
+export default function Timeline({ points, label }: { points: TimelinePoint[]; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;

@@ -1,14 +1,16 @@
-import { useMemo } from "react";
+import { Suspense, lazy, useMemo } from "react";
 import { Link, useParams } from "react-router";
 import { useQuery } from "urql";
 import { Heading } from "../components/Heading";
 import { QuoteInSource } from "../components/QuoteInSource";
 import { StanceBadge } from "../components/StanceBadge";
 import { Status } from "../components/Status";
-import { Timeline } from "../components/Timeline";
 import type { ClaimProvenanceQuery as ProvenanceResult } from "../gql/graphql";
 import { agentPath, claimPath, lowerWords, partialDate, quantityText, whenText } from "../format";
 import { ClaimProvenanceQuery, SourceTextsQuery } from "../queries";
+
+// Chart.js comes in its own file, fetched while the claim is already shown.
+const Timeline = lazy(() => import("../components/Timeline"));
 
 type Provenance = NonNullable<ProvenanceResult["provenance"]>;
 type Assertion = Provenance["assertions"][number];
@@ -64,7 +66,8 @@ export function ClaimPage() {
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">Who said it, and when</h2>
-        <Timeline
+        <Suspense fallback={<p role="status">Loading the timeline…</p>}>
+          <Timeline
           label={`Timeline of ${provenance.assertions.length} assertions: ${provenance.assertions
             .map((a) => `${a.speaker.name} ${a.stance.toLowerCase()}, ${whenText(a.when)}`)
             .join("; ")}`}
@@ -74,7 +77,8 @@ export function ClaimPage() {
             when: a.when,
             source: a.source.title,
           }))}
-        />
+          />
+        </Suspense>
       </section>
 
       <section aria-labelledby="assertions-title">
