@@ -18,11 +18,14 @@ EXPLORER_BUILT := $(EXPLORER_DIR)/dist/index.html
 EXPLORER_SOURCES := $(shell find $(EXPLORER_DIR)/src -type f -not -path '*/src/gql/*' 2>/dev/null) \
   $(EXPLORER_DIR)/index.html $(EXPLORER_DIR)/vite.config.ts $(EXPLORER_DIR)/codegen.ts \
   $(EXPLORER_DIR)/tsconfig.json schema.graphql
+# The benchmark's peer (@neo4j/graphql on Apollo Server), installed from its lockfile.
+PEER_DIR := bench/peer
+PEER_INSTALLED := $(PEER_DIR)/node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install system-deps audit-deps explorer run serve load test unit wheel-check reliability bench-quick bench lint neo4j-start neo4j-stop schema
+.PHONY: help install system-deps audit-deps peer-deps explorer run serve load test unit wheel-check reliability bench-quick bench bench-peer lint neo4j-start neo4j-stop schema
 
 help:
 	@echo "make run          serve the explorer and the API on the seed corpus at http://$(HOST):$(PORT)/"
@@ -31,6 +34,7 @@ help:
 	@echo "make reliability  fault, hostile-input and load scenarios, with their report"
 	@echo "make bench-quick  load 10k and 100k generated claims, query at 10k (a few minutes)"
 	@echo "make bench        the full ladder: 10k, 100k and 1M claims"
+	@echo "make bench-peer   claimtrace against @neo4j/graphql at 10k claims (a few minutes)"
 	@echo "make explorer     build the provenance explorer (npm ci, then vite build)"
 	@echo "make lint         ruff, mypy --strict and the import-layering check"
 	@echo "make neo4j-start  start the local Neo4j (returns when Bolt answers)"
@@ -84,6 +88,11 @@ $(EXPLORER_INSTALLED): $(EXPLORER_DIR)/package.json $(EXPLORER_DIR)/package-lock
 # Types generated from schema.graphql, checked by tsc, then bundled by Vite.
 $(EXPLORER_BUILT): $(EXPLORER_INSTALLED) $(EXPLORER_SOURCES)
 	npm run --prefix $(EXPLORER_DIR) --silent build
+
+peer-deps: $(PEER_INSTALLED)
+
+$(PEER_INSTALLED): $(PEER_DIR)/package.json $(PEER_DIR)/package-lock.json | system-deps
+	npm ci --prefix $(PEER_DIR) --no-audit --no-fund
 
 # --- the local Neo4j ----------------------------------------------------------
 
@@ -146,11 +155,15 @@ endef
 # --- benchmarks ---------------------------------------------------------------
 
 # Each size runs on a freshly wiped Neo4j of its own (instance "bench").
-bench-quick: install system-deps
+bench-quick: install system-deps peer-deps
 	$(PY) -m bench.run --quick
 
-bench: install system-deps
+bench: install system-deps peer-deps
 	$(PY) -m bench.run --full
+
+# Reuses the bench Neo4j when it already holds the 10k corpus; loads it otherwise.
+bench-peer: install system-deps peer-deps
+	$(PY) -m bench.versus
 
 lint: install
 	$(PY) -m ruff check .

@@ -68,6 +68,8 @@ LIST_BOUNDS = {
     "PairComparison.onlyFirst": 20,
     "PairComparison.onlySecond": 20,
     "Query.topics": 50,
+    "ClaimFacets.facets": 7,
+    "Facet.buckets": 100,
 }
 DEFAULT_LIST_BOUND = 20
 # Leaf fields that cost more than one value: a source's text can be a megabyte.

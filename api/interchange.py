@@ -33,9 +33,9 @@ from claimtrace.core.errors import (
     code_of,
 )
 from claimtrace.core.interchange import aif, claimreview, w3c_prov, web_annotations
-from claimtrace.core.search import MAX_SEARCH_LENGTH
-from claimtrace.core.store.claims import ClaimFilterRecord, claims_page
-from claimtrace.core.store.pages import check_first, decode_cursor, encode_cursor
+from claimtrace.core.search import parse_search
+from claimtrace.core.store.claim_pages import ClaimFilterRecord, claims_page
+from claimtrace.core.store.pages import check_first
 from claimtrace.core.store.provenance import fetch_provenance, fetch_provenances
 from claimtrace.core.store.records import ProvenanceRecord
 from claimtrace.core.store.sources import source_texts
@@ -138,14 +138,14 @@ async def claims_provenance(request: Request, graph: Graph) -> Response:
             f"unknown parameter {unknown[0]}; known: {', '.join(FILTERS)}", field=unknown[0]
         )
     first = check_first(_integer(params.get("first"), DEFAULT_PAGE, "first"))
-    page = await claims_page(graph, claim_filter(params), first, decode_cursor(params.get("after")))
-    ids = [claim.id for claim, _ in page.items]
+    page = await claims_page(graph, claim_filter(params), first, params.get("after"))
+    ids = [hit.claim.id for hit, _ in page.hits]
     records = [r for r in await fetch_provenances(graph, ids) if r is not None]
     response = Response(
         PROV_WRITERS[media_type](w3c_prov.provenance_document(records)), media_type=media_type
     )
     if page.has_next:
-        after = encode_cursor(page.items[-1][1])
+        after = page.hits[-1][1]
         following = request.url.include_query_params(after=after)
         response.headers["Link"] = f'<{following}>; rel="next"'
     return response
@@ -174,10 +174,8 @@ async def claim_debate(request: Request, graph: Graph) -> Response:
 def claim_filter(params: Mapping[str, str]) -> ClaimFilterRecord:
     """The ``claims`` query's filter, from query parameters of the same names."""
     search = params.get("search")
-    if search is not None and (not search.strip() or len(search) > MAX_SEARCH_LENGTH):
-        raise BadInput(
-            f"search must hold words, at most {MAX_SEARCH_LENGTH} characters", field="search"
-        )
+    if search is not None:
+        parse_search(search, field="search")
     return ClaimFilterRecord(
         search=search,
         topic_id=params.get("topicId"),

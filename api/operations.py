@@ -23,9 +23,9 @@ from graphql import (
     VariableNode,
 )
 
-# The reads that cost the most per request: a comparison of up to ten people, and a
-# full-text search (which must collect and sort every match before it can cut a page).
-ALWAYS_EXPENSIVE = frozenset({"comparePositions"})
+# The reads that cost the most per request: a comparison of up to ten people, counts over
+# every claim a filter matches, and a full-text search (whose common words match many).
+ALWAYS_EXPENSIVE = frozenset({"comparePositions", "claimFacets"})
 SEARCHING = "claims"
 
 

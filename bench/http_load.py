@@ -54,11 +54,34 @@ query Provenance($claimId: ID!) {
 SEARCH = """
 query Search($search: String!) {
   claims(filter: {search: $search}, first: 10) {
-    edges { node { id text } }
+    edges { score node { id text } snippet { text start highlights { start end } } }
     pageInfo { hasNextPage endCursor }
   }
 }
 """
+
+# The first 50 claims (in order of first assertion) under one filter, with their speakers'
+# ids as a list would show them.
+CLAIMS_PAGE = """
+query ClaimsPage($filter: ClaimFilter) {
+  claims(filter: $filter, first: 50) {
+    edges { node { id text firstAsserted } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+
+FACETS = """
+query Facets($filter: ClaimFilter) {
+  claimFacets(filter: $filter, buckets: 10) {
+    claims assertions facets { name values buckets { key label claims assertions } }
+  }
+}
+"""
+
+# Three-month windows across the years the generated corpora cover.
+DATE_WINDOWS = [("2019-10", "2019-12"), ("2020-04", "2020-06"), ("2021-01", "2021-03"),
+                ("2022-07", "2022-09"), ("2023-04", "2023-06")]  # fmt: skip
 
 COMPARE = """
 query Compare($personIds: [ID!]!, $topicId: ID) {
@@ -95,6 +118,37 @@ def provenance_workload(claim_ids: Sequence[str]) -> Workload:
 
 def search_workload(terms: Sequence[str]) -> Workload:
     return Workload("search", [{"query": SEARCH, "variables": {"search": t}} for t in terms])
+
+
+def phrase_workload(phrases: Sequence[str]) -> Workload:
+    return Workload(
+        "search phrase", [{"query": SEARCH, "variables": {"search": p}} for p in phrases]
+    )
+
+
+def list_workloads(sample: GraphSample) -> list[Workload]:
+    """The claims page unfiltered and under each single filter a frontend uses."""
+    people = [person for pair in sample.person_pairs for person in pair]
+    filters: dict[str, list[dict[str, Any] | None]] = {
+        "list": [None],
+        "list topic": [{"topicId": topic} for topic in sample.topic_ids],
+        "list person": [{"personId": person} for person in people],
+        "list source": [{"sourceId": source} for source in sample.source_ids],
+        "list stance": [{"stance": stance} for stance in ("SUPPORTS", "REFUTES", "UNDECIDED")],
+        "list dates": [{"assertedFrom": start, "assertedTo": end} for start, end in DATE_WINDOWS],
+        "list conflicts": [{"hasConflicts": True}, {"hasConflicts": False}],
+    }
+    return [
+        Workload(name, [{"query": CLAIMS_PAGE, "variables": {"filter": f}} for f in values])
+        for name, values in filters.items()
+    ]
+
+
+def facets_workload(topic_ids: Sequence[str]) -> Workload:
+    return Workload(
+        "facets topic",
+        [{"query": FACETS, "variables": {"filter": {"topicId": topic}}} for topic in topic_ids],
+    )
 
 
 def comparison_workload(person_groups: Sequence[Sequence[str]], topic_id: str | None) -> Workload:
@@ -267,6 +321,9 @@ def workloads_from(sample: GraphSample) -> list[Workload]:
     return [
         provenance_workload(sample.claim_ids),
         search_workload(sample.search_terms),
+        phrase_workload(sample.phrases),
+        *list_workloads(sample),
+        facets_workload(sample.topic_ids),
         comparison_workload(sample.person_pairs, sample.topic_id),
     ]
 

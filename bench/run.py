@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,10 @@ from bench.generate import generate
 from bench.http_load import format_table, measure_queries, workloads_from
 from bench.loader import run_loader
 from bench.server import running_api
+from bench.versus import VersusPlan, compare_with_peer
+from bench.versus import tables as peer_tables
 from bench.workloads import sample_graph
+from claimtrace.core import cypher
 from claimtrace.core.database import open_driver
 from claimtrace.core.settings import Settings
 
@@ -36,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT / "bench" / "corpora"
 RESULTS = ROOT / "bench" / "results"
 SEED = 7
+PEER_SIZE = 10_000  # the size at which the peer is measured too
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class Plan:
     query_sizes: tuple[int, ...]
     requests: int
     concurrencies: tuple[int, ...] = (1, 8, 32)
+    peer: VersusPlan = field(default_factory=VersusPlan)
     # Seconds per (workload, clients) level: searches for common words at 1M claims take
     # long enough that a fixed count alone would not bound the run.
     budget: float = 30.0
@@ -53,7 +58,11 @@ class Plan:
 PLANS = {
     "quick": Plan("quick", sizes=(10_000, 100_000), query_sizes=(10_000,), requests=300),
     "full": Plan(
-        "full", sizes=(10_000, 100_000, 1_000_000), query_sizes=(10_000, 1_000_000), requests=2000
+        "full",
+        sizes=(10_000, 100_000, 1_000_000),
+        query_sizes=(10_000, 1_000_000),
+        requests=2000,
+        peer=VersusPlan(requests=1000, rounds=3, budget=20.0),
     ),
 }
 
@@ -69,6 +78,10 @@ def launcher(*arguments: str) -> str:
 def fresh_bench_neo4j() -> Settings:
     launcher("stop", "bench")
     launcher("start", "bench", "--fresh")
+    return bench_settings()
+
+
+def bench_settings() -> Settings:
     values = {}
     for line in launcher("env", "bench").splitlines():
         key, _, value = line.removeprefix("export ").partition("=")
@@ -79,6 +92,38 @@ def fresh_bench_neo4j() -> Settings:
         neo4j_password=values["NEO4J_PASSWORD"],
         neo4j_database=values["NEO4J_DATABASE"],
     )
+
+
+def bench_neo4j_pid() -> int:
+    status = launcher("status", "bench")  # "neo4j[bench] running (pid N) on ..."
+    return int(status.split("(pid ", 1)[1].split(")", 1)[0])
+
+
+def loaded_bench_neo4j(claims: int) -> tuple[Settings, int]:
+    """The bench Neo4j holding this size's corpus, and its process id: the running one
+    if it already holds exactly that corpus's claims and assertions, else a fresh one
+    loaded now."""
+    counts = json.loads((corpus(claims) / "GENERATED.json").read_text(encoding="utf-8"))
+    running = subprocess.run(  # noqa: S603 (our own launcher)
+        [sys.executable, str(ROOT / "neo4j" / "launcher.py"), "status", "bench"],
+        capture_output=True, check=False,
+    ).returncode == 0  # fmt: skip
+    if running and asyncio.run(holds(bench_settings(), counts)):
+        print(f"the bench Neo4j already holds the {claims:,}-claim corpus", flush=True)
+        return bench_settings(), bench_neo4j_pid()
+    settings = fresh_bench_neo4j()
+    print(f"loading {claims:,} claims ...", flush=True)
+    run_loader(settings, corpus(claims))
+    return settings, bench_neo4j_pid()
+
+
+async def holds(settings: Settings, counts: dict[str, int]) -> bool:
+    async with open_driver(settings) as driver:
+        records, _, _ = await driver.execute_query(
+            cypher.GRAPH_COUNTS, database_=settings.neo4j_database
+        )
+    nodes = records[0]["nodes"]
+    return bool(nodes["Claim"] == counts["claims"] and nodes["Assertion"] == counts["assertions"])
 
 
 def corpus(claims: int) -> Path:
@@ -112,6 +157,9 @@ async def bench_size(plan: Plan, claims: int) -> dict[str, Any]:
     if claims in plan.query_sizes:
         print(f"querying at {claims:,} claims ...", flush=True)
         result["queries"] = await query_rows(plan, settings)
+    if claims == PEER_SIZE:
+        print(f"against the peer at {claims:,} claims ...", flush=True)
+        result["peer"] = await compare_with_peer(settings, bench_neo4j_pid(), plan.peer)
     return result
 
 
@@ -186,6 +234,8 @@ def goals(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
                         row["throughput_ratio"], ">= 0.60", row["throughput_ratio"] >= 0.6,
                     )
                 )  # fmt: skip
+    for size in sizes:
+        rows += peer_goals(size)
     largest = max(by_claims)
     p50 = {
         claims: next(
@@ -221,6 +271,25 @@ def goals(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+def peer_goals(size: dict[str, Any]) -> list[dict[str, Any]]:
+    """Provenance against @neo4j/graphql: throughput at least its, CPU (API and Neo4j
+    together) per request at most its."""
+    rows = []
+    for ratio in size.get("peer", {}).get("ratios", []):
+        if ratio["workload"] != "provenance" or ratio["sides"] != "claimtrace / peer":
+            continue
+        where = f"at {ratio['clients']} clients, {size['claims']:,} claims"
+        rows.append(
+            goal(f"provenance throughput vs @neo4j/graphql {where}", ratio["rps"], ">= 1.00",
+                 ratio["rps"] >= 1.0)
+        )  # fmt: skip
+        rows.append(
+            goal(f"provenance CPU per request (API + Neo4j) vs @neo4j/graphql {where}",
+                 ratio["total_cpu_ms"], "<= 1.00", ratio["total_cpu_ms"] <= 1.0)
+        )  # fmt: skip
+    return rows
+
+
 def goal(name: str, measured: float, target: str, met: bool) -> dict[str, Any]:
     return {"goal": name, "measured": measured, "target": target, "met": met}
 
@@ -244,6 +313,8 @@ def tables(report: dict[str, Any]) -> str:
         if size.get("queries"):
             lines += ["", f"Queries at {size['claims']:,} claims (ms; x = product/raw):"]
             lines.append(format_table(size["queries"]))
+        if size.get("peer"):
+            lines += ["", f"At {size['claims']:,} claims. " + peer_tables(size["peer"])]
     lines += ["", "Goals (reported, not asserted):"]
     for row in report["goals"]:
         mark = "met" if row["met"] else "MISSED"

@@ -11,7 +11,7 @@ import tempfile
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 import httpx
 
@@ -21,16 +21,36 @@ ROOT = Path(__file__).resolve().parents[1]
 READY_TIMEOUT = 60.0
 STOP_TIMEOUT = 10.0
 POLL_INTERVAL = 0.1
+# As ``make run`` serves it (the Makefile's UVICORN_LIMITS).
+UVICORN_LIMITS = (
+    "--http", "claimtrace.api.http_protocol:BoundedHttpToolsProtocol",
+    "--ws", "none", "--timeout-keep-alive", "5",
+)  # fmt: skip
 
 
 class ApiStartError(RuntimeError):
     """uvicorn exited or never became ready; the message ends with its stderr."""
 
 
+class Served(NamedTuple):
+    """A server under measurement: where to send requests, and the process whose CPU
+    time (with its children's: uvicorn's workers) it costs."""
+
+    url: str
+    pid: int
+
+
 @contextlib.asynccontextmanager
 async def running_api(settings: Settings, *, workers: int = 1) -> AsyncIterator[str]:
     """Serve ``api.app:create_app`` on a free loopback port; yields its base URL once
     /readyz answers 200, and stops the server on the way out."""
+    async with serving_api(settings, workers=workers) as served:
+        yield served.url
+
+
+@contextlib.asynccontextmanager
+async def serving_api(settings: Settings, *, workers: int = 1) -> AsyncIterator[Served]:
+    """``running_api``, also giving the server's process id."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryFile() as stderr:
@@ -44,7 +64,7 @@ async def running_api(settings: Settings, *, workers: int = 1) -> AsyncIterator[
         )
         try:
             await wait_until_ready(process, base_url, stderr)
-            yield base_url
+            yield Served(base_url, process.pid)
         finally:
             await stop(process)
 
@@ -53,13 +73,13 @@ def uvicorn_command(port: int, workers: int) -> list[str]:
     return [
         sys.executable, "-m", "uvicorn", "claimtrace.api.app:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port),
-        "--workers", str(workers), "--log-level", "warning",
+        "--workers", str(workers), "--log-level", "warning", *UVICORN_LIMITS,
     ]  # fmt: skip
 
 
 def api_environment(settings: Settings) -> dict[str, str]:
     """The server's settings. Its load comes from one address, and measures throughput:
-    the rate limits are off."""
+    the rate limits are off, and the execution timeout is long enough for a busy machine."""
     tokens = ",".join(f"{name}:{token}" for name, token in settings.api_tokens)
     return {
         "NEO4J_URI": settings.neo4j_uri,
@@ -69,6 +89,7 @@ def api_environment(settings: Settings) -> dict[str, str]:
         "CLAIMTRACE_API_TOKENS": tokens,
         "CLAIMTRACE_MUTATIONS_PER_MINUTE": "0",
         "CLAIMTRACE_EXPENSIVE_READS_PER_MINUTE": "0",
+        "CLAIMTRACE_EXECUTION_TIMEOUT_SECONDS": "60",
     }
 
 

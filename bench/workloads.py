@@ -24,8 +24,16 @@ MATCH (t)<-[:ABOUT_TOPIC]-(:Claim)<-[:ABOUT]-(:Assertion)<-[:MADE]-(p:Person)
 WITH t, p.id AS person ORDER BY person
 RETURN t.id AS topic, collect(DISTINCT person) AS people
 """
+CLAIM_PLACES: Final = """
+MATCH (c:Claim)<-[:ABOUT]-(:Assertion)-[:FOUND_IN]->(s:Source) WHERE c.id IN $ids
+WITH c, min(s.id) AS source
+MATCH (c)-[:ABOUT_TOPIC]->(t:Topic)
+RETURN c.id AS id, source, min(t.id) AS topic ORDER BY id
+"""
 WORD: Final = re.compile(r"[A-Za-z]{5,}")
+WORDS: Final = re.compile(r"\w+")
 SEARCH_VOCABULARY: Final = 40
+PHRASE_WORDS: Final = 4
 
 
 class GraphSample(NamedTuple):
@@ -33,6 +41,11 @@ class GraphSample(NamedTuple):
     search_terms: list[str]
     person_pairs: list[tuple[str, str]]
     topic_id: str
+    # Four consecutive words of a sampled claim's text: a rare phrase.
+    phrases: list[str]
+    # The first source and topic of each sampled claim (graphs of every size have both).
+    source_ids: list[str]
+    topic_ids: list[str]
 
 
 async def sample_graph(
@@ -54,6 +67,9 @@ async def sample_graph(
     )
     words = Counter(w.lower() for r in texts for w in WORD.findall(r["text"]))
     vocabulary = [word for word, _ in words.most_common(SEARCH_VOCABULARY)]
+    places, _, _ = await driver.execute_query(
+        CLAIM_PLACES, ids=claim_ids, routing_=RoutingControl.READ, database_=database
+    )
     people = topics[0]["people"]
     pairs = [sorted(chooser.sample(people, 2)) for _ in range(size)]
     return GraphSample(
@@ -61,4 +77,14 @@ async def sample_graph(
         search_terms=chooser.choices(vocabulary, k=size),
         person_pairs=[(first, second) for first, second in pairs],
         topic_id=topics[0]["topic"],
+        phrases=[phrase(record["text"], chooser) for record in texts],
+        source_ids=[record["source"] for record in places],
+        topic_ids=[record["topic"] for record in places],
     )
+
+
+def phrase(text: str, chooser: random.Random) -> str:
+    """Up to four consecutive words of ``text``, quoted."""
+    words = WORDS.findall(text)
+    start = chooser.randrange(max(1, len(words) - PHRASE_WORDS + 1))
+    return '"' + " ".join(words[start : start + PHRASE_WORDS]) + '"'

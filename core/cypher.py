@@ -55,7 +55,56 @@ CLAIM_AS_OF: Final = load("claim_as_of")
 CLAIM_REFINEMENTS: Final = load("claim_refinements")
 CLAIM_CONFLICTS: Final = load("claim_conflicts")
 COMPARE_POSITIONS: Final = load("compare_positions")
-CLAIMS_PAGE: Final = load("claims_page")
+# A claims page starts where its most selective given filter points (core/store/claim_pages.py
+# chooses by which filters are present); the other conditions and the page's end are shared.
+_ASSERTION_CONDITIONS: Final = load("assertion_conditions")
+_CLAIM_CONDITIONS: Final = load("claim_conditions") + "\n      " + _ASSERTION_CONDITIONS + "\n  })"
+_CLAIMS_PAGE_END: Final = load("claims_page_end")
+CLAIMS_PAGE_REACH: Final = load("claims_page_reach")
+CLAIMS_PAGE_ALL: Final = (
+    load("claims_page_all") + "\n" + _CLAIM_CONDITIONS + "\n" + _CLAIMS_PAGE_END
+)
+CLAIMS_PAGE_TOPIC: Final = (
+    load("claims_page_topic") + "\n" + _CLAIM_CONDITIONS + "\n" + _CLAIMS_PAGE_END
+)
+CLAIMS_PAGE_PERSON: Final = (
+    load("claims_page_person") + "\n" + _CLAIM_CONDITIONS + "\n" + _CLAIMS_PAGE_END
+)
+CLAIMS_PAGE_SOURCE: Final = (
+    load("claims_page_source") + "\n" + _CLAIM_CONDITIONS + "\n" + _CLAIMS_PAGE_END
+)
+CLAIMS_PAGE_PUBLISHER: Final = (
+    load("claims_page_publisher") + "\n" + _CLAIM_CONDITIONS + "\n" + _CLAIMS_PAGE_END
+)
+_UNASSERTED_END: Final = load("claims_page_unasserted_end")
+CLAIMS_PAGE_UNASSERTED: Final = (
+    load("claims_page_unasserted") + "\n" + _CLAIM_CONDITIONS + "\n" + _UNASSERTED_END
+)
+CLAIMS_PAGE_UNASSERTED_TOPIC: Final = (
+    load("claims_page_unasserted_topic") + "\n" + _CLAIM_CONDITIONS + "\n" + _UNASSERTED_END
+)
+CLAIM_SEARCH_BEST: Final = (
+    load("claim_search_best") + "\n" + _CLAIM_CONDITIONS + "\n" + load("claim_search_best_end")
+)
+_FACET_COUNTS: Final = (
+    _CLAIM_CONDITIONS
+    + "\n"
+    + load("claim_facets_counts")
+    + "\n    "
+    + _ASSERTION_CONDITIONS
+    + "\n"
+    + load("claim_facets_counts_end")
+)
+# Facets start from the same most selective filter as a list page, with no cursor.
+CLAIM_FACETS_ALL: Final = load("claim_facets_all") + "\n" + _FACET_COUNTS
+CLAIM_FACETS_SEARCH: Final = load("claim_facets_search") + "\n" + _FACET_COUNTS
+CLAIM_FACETS_TOPIC: Final = load("claim_facets_topic") + "\n" + _FACET_COUNTS
+CLAIM_FACETS_PERSON: Final = load("claim_facets_person") + "\n" + _FACET_COUNTS
+CLAIM_FACETS_SOURCE: Final = load("claim_facets_source") + "\n" + _FACET_COUNTS
+CLAIM_FACETS_PUBLISHER: Final = load("claim_facets_publisher") + "\n" + _FACET_COUNTS
+CLAIM_SEARCH_DATED: Final = (
+    load("claim_search_dated") + "\n" + _CLAIM_CONDITIONS + "\n" + load("claim_search_dated_end")
+)
 SOURCES_PAGE: Final = load("sources_page")
 SOURCES_BY_ID: Final = load("sources_by_id")
 PEOPLE_PAGE: Final = load("people_page")

@@ -7,15 +7,18 @@ from typing import Annotated
 
 import strawberry
 
-from claimtrace.core.errors import BadInput, NotFound
-from claimtrace.core.search import MAX_SEARCH_LENGTH
-from claimtrace.core.store.claims import (
+from claimtrace.core.errors import NotFound
+from claimtrace.core.search import MAX_SEARCH_LENGTH, parse_search
+from claimtrace.core.snippets import Snippet as SnippetRecord
+from claimtrace.core.store.claim_pages import (
     ClaimFilterRecord,
-    claim_as_of,
-    claim_conflicts,
+    ClaimHit,
+    ClaimOrder,
+    ClaimPage,
     claims_page,
 )
-from claimtrace.core.store.pages import check_first, decode_cursor
+from claimtrace.core.store.claims import claim_as_of, claim_conflicts
+from claimtrace.core.store.pages import check_first
 from claimtrace.core.store.provenance import fetch_provenance
 from claimtrace.core.store.records import (
     AssertionBriefRecord,
@@ -39,9 +42,10 @@ from claimtrace.schema.common import (
     optional_id,
 )
 from claimtrace.schema.context import Context
+from claimtrace.schema.facet_types import DEFAULT_BUCKETS, ClaimFacets, FacetNames, facets_of
 from claimtrace.schema.global_ids import Node
 from claimtrace.schema.inputs import CURSOR_TEXT, DATE_TEXT, text_argument, text_field
-from claimtrace.schema.pagination import Connection, connection
+from claimtrace.schema.pagination import PageInfo
 from claimtrace.schema.people import Affiliation, Agent, agent_from_record
 from claimtrace.schema.sources import Source
 from claimtrace.schema.topics import Topic
@@ -262,7 +266,12 @@ class Provenance:
 @strawberry.input(description="All given conditions must hold.")
 class ClaimFilter:
     search: str | None = text_field(
-        MAX_SEARCH_LENGTH, "Words in the claim's text or in an assertion's quote.", default=None
+        MAX_SEARCH_LENGTH,
+        "Full-text search in the claim's text and its assertions' quotes. Every word is "
+        'required; "a quoted phrase" must appear as written; -word (or -"a phrase") must not '
+        "appear; a OR b needs either. Nothing else has a meaning: other characters are "
+        "searched as they are.",
+        default=None,
     )
     topic_id: strawberry.ID | None = None
     person_id: strawberry.ID | None = strawberry.field(
@@ -294,8 +303,8 @@ class ClaimFilter:
 
     def to_record(self) -> ClaimFilterRecord:
         # Its length is checked with every other string input's (schema/inputs.py).
-        if self.search is not None and not self.search.strip():
-            raise BadInput("search must contain at least one word", field="filter.search")
+        if self.search is not None:
+            parse_search(self.search)
         return ClaimFilterRecord(
             search=self.search,
             topic_id=optional_id(self.topic_id),
@@ -310,10 +319,89 @@ class ClaimFilter:
         )
 
 
+strawberry.enum(
+    ClaimOrder,
+    description="RELEVANCE: best full-text match first (score, then id), only with a search; "
+    "FIRST_ASSERTED: by firstAsserted, then id (claims not yet asserted last).",
+)
+
+
+@strawberry.type(description="A matched span: text[start:end] of the whole text or quote.")
+class Highlight:
+    start: int
+    end: int
+
+
+@strawberry.type(
+    description="Where a search matched a claim: in its own text (assertionId null) or in the "
+    "quote of one of its assertions. Offsets count Unicode code points, from the start of "
+    "the whole text or quote."
+)
+class Snippet:
+    text: str = strawberry.field(description="The part of the text shown, at most 240 long.")
+    start: int = strawberry.field(description="Where text starts in the whole text or quote.")
+    highlights: list[Highlight] = strawberry.field(description="The matched spans, in order.")
+    assertion_id: strawberry.ID | None = strawberry.field(
+        description="The assertion whose quote matched; null for the claim's own text."
+    )
+
+    @classmethod
+    def from_record(cls, record: SnippetRecord, assertion_id: str | None) -> Snippet:
+        return cls(
+            text=record.text,
+            start=record.start,
+            highlights=[Highlight(start=h.start, end=h.end) for h in record.highlights],
+            assertion_id=strawberry.ID(assertion_id) if assertion_id else None,
+        )
+
+
+@strawberry.type
+class ClaimEdge:
+    cursor: str
+    node: Claim
+    score: float | None = strawberry.field(
+        description="With a search: the full-text score of the claim's best match."
+    )
+    snippet: Snippet | None = strawberry.field(
+        description="With a search: the best match, highlighted."
+    )
+
+    @classmethod
+    def from_hit(cls, hit: ClaimHit, cursor: str) -> ClaimEdge:
+        return cls(
+            cursor=cursor,
+            node=Claim.from_record(hit.claim),
+            score=hit.score,
+            snippet=Snippet.from_record(hit.snippet, hit.assertion_id) if hit.snippet else None,
+        )
+
+
+@strawberry.type(description="A page of claims; pass pageInfo.endCursor as `after` for the next.")
+class ClaimConnection:
+    edges: list[ClaimEdge]
+    page_info: PageInfo
+
+    @classmethod
+    def from_page(cls, page: ClaimPage) -> ClaimConnection:
+        edges = [ClaimEdge.from_hit(hit, cursor) for hit, cursor in page.hits]
+        return cls(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=page.has_next,
+                has_previous_page=page.has_previous,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+        )
+
+
 @strawberry.type
 class ClaimQueries:
     @strawberry.field(
-        description="Claims in order of their first assertion, then id; first <= 100."
+        description="Claims matching the filter; first <= 100. With a search, best match first "
+        "(orderBy RELEVANCE, each edge with its score and snippet); otherwise, or with orderBy "
+        "FIRST_ASSERTED, in order of first assertion, then id. A cursor only continues the "
+        "query (filter and order) it came from."
     )
     async def claims(
         self,
@@ -321,11 +409,25 @@ class ClaimQueries:
         filter: ClaimFilter | None = None,
         first: int = 20,
         after: Annotated[str | None, text_argument(CURSOR_TEXT)] = None,
-    ) -> Connection[Claim]:
+        order_by: ClaimOrder | None = None,
+    ) -> ClaimConnection:
         where = filter.to_record() if filter else ClaimFilterRecord()
-        context = info.context
-        page = await claims_page(context.graph, where, check_first(first), decode_cursor(after))
-        return connection(page, Claim.from_record)
+        page = await claims_page(info.context.graph, where, check_first(first), after, order_by)
+        return ClaimConnection.from_page(page)
+
+    @strawberry.field(
+        description="Counts over the claims the filter matches (a search included), in one "
+        "query: totals, and per facet its largest values (at most `buckets`, 1 to 100)."
+    )
+    async def claim_facets(
+        self,
+        info: strawberry.Info[Context, None],
+        filter: ClaimFilter | None = None,
+        facets: FacetNames = None,
+        buckets: int = DEFAULT_BUCKETS,
+    ) -> ClaimFacets:
+        where = filter.to_record() if filter else ClaimFilterRecord()
+        return await facets_of(info.context.graph, where, facets, buckets)
 
     @strawberry.field(description="One claim by id; null when there is none (then).")
     async def claim(

@@ -6,11 +6,13 @@ from typing import Annotated
 
 import strawberry
 
+from claimtrace.core.store.claim_pages import ClaimFilterRecord
 from claimtrace.core.store.pages import check_first, decode_cursor
 from claimtrace.core.store.people import PersonFilterRecord, PersonRecord, people_page
 from claimtrace.core.store.records import AffiliationRecord, AgentRecord
 from claimtrace.schema.common import PartialDate, optional_id
 from claimtrace.schema.context import Context
+from claimtrace.schema.facet_types import DEFAULT_BUCKETS, ClaimFacets, FacetNames, facets_of
 from claimtrace.schema.global_ids import Node
 from claimtrace.schema.inputs import CONTAINS_TEXT, CURSOR_TEXT, text_argument, text_field
 from claimtrace.schema.pagination import Connection, connection
@@ -19,6 +21,19 @@ from claimtrace.schema.pagination import Connection, connection
 @strawberry.interface(description="Whoever can make an assertion or write a source.")
 class Agent(Node):
     name: str
+
+    @strawberry.field(
+        description="Counts over the claims they asserted, their own assertions only: by "
+        "stance, topic, mode, publisher, year, month (as claimFacets with personId)."
+    )
+    async def facets(
+        self,
+        info: strawberry.Info[Context, None],
+        names: FacetNames = None,
+        buckets: int = DEFAULT_BUCKETS,
+    ) -> ClaimFacets:
+        where = ClaimFilterRecord(person_id=str(self.id))
+        return await facets_of(info.context.graph, where, names, buckets)
 
 
 @strawberry.type(description="A named person: author, analyst, official.")

@@ -6,11 +6,13 @@ from typing import Annotated
 
 import strawberry
 
+from claimtrace.core.store.claim_pages import ClaimFilterRecord
 from claimtrace.core.store.pages import check_first, decode_cursor
 from claimtrace.core.store.records import SourceRecord
 from claimtrace.core.store.sources import SourceFilterRecord, sources_page
 from claimtrace.schema.common import DateMatch, PartialDate, check_partial_date, optional_id
 from claimtrace.schema.context import Context
+from claimtrace.schema.facet_types import DEFAULT_BUCKETS, ClaimFacets, FacetNames, facets_of
 from claimtrace.schema.global_ids import Node
 from claimtrace.schema.inputs import (
     CONTAINS_TEXT,
@@ -47,6 +49,19 @@ class Source(Node):
     )
     async def text(self, info: strawberry.Info[Context, None]) -> str | None:
         return await info.context.loaders.source_texts.load(str(self.id))
+
+    @strawberry.field(
+        description="Counts over the claims asserted in it: by topic, stance, speaker, mode, "
+        "year, month (as claimFacets with sourceId)."
+    )
+    async def facets(
+        self,
+        info: strawberry.Info[Context, None],
+        names: FacetNames = None,
+        buckets: int = DEFAULT_BUCKETS,
+    ) -> ClaimFacets:
+        where = ClaimFilterRecord(source_id=str(self.id))
+        return await facets_of(info.context.graph, where, names, buckets)
 
     @classmethod
     def from_record(cls, record: SourceRecord) -> Source:

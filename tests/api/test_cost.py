@@ -183,7 +183,7 @@ async def test_an_operation_over_the_budget_is_refused_before_any_resolver_runs(
 
 
 async def test_an_operation_within_the_budget_runs() -> None:
-    graph = stub(answers={cypher.CLAIMS_PAGE: claims(3)})
+    graph = stub(answers={cypher.CLAIMS_PAGE_ALL: claims(3)})
     query = "{ claims(first: 100) { edges { node { id } } } }"
     answer = await run(limited(query_cost_budget=cost(query)), graph, query)
     assert answer["errors"] == []
@@ -272,7 +272,7 @@ async def test_an_expensive_query_takes_turns_and_lets_the_loop_run_between_list
     page_cost = cost(HEAVY_PAGES)
     heavy = limited(query_cost_budget=page_cost)  # at least half the budget: heavy
     light = limited(query_cost_budget=4 * page_cost)
-    answers = {cypher.CLAIMS_PAGE: claims(101)}
+    answers = {cypher.CLAIMS_PAGE_ALL: claims(101)}
     graphs = {"heavy": stub(answers=answers), "light": stub(answers=answers)}
     (heavy_answer, heavy_ticks) = await ticks_while(run(heavy, graphs["heavy"], HEAVY_PAGES))
     (light_answer, light_ticks) = await ticks_while(run(light, graphs["light"], HEAVY_PAGES))

@@ -111,8 +111,13 @@ async def test_aliased_claims_share_one_batched_query(
          'p: person(id: "person-barbara-slavin") { name } q: person(id: "person-x") { name } }',
          [cypher.SOURCES_BY_ID, cypher.PEOPLE_BY_ID]),
         ('{ claims(first: 50, filter: {search: "Iran", hasConflicts: true}) '
-         "{ edges { cursor node { id text quantity { value } } } pageInfo { endCursor } } }",
-         [cypher.CLAIMS_PAGE]),
+         "{ edges { cursor snippet { text } node { id text quantity { value } } } "
+         "pageInfo { endCursor } } }",
+         [cypher.CLAIM_SEARCH_BEST]),
+        ("{ claims(first: 50) { edges { cursor node { id text } } } }", [cypher.CLAIMS_PAGE_ALL]),
+        ('{ claims(first: 50, filter: {topicId: "topic-us-troop-presence", stance: SUPPORTS}) '
+         "{ edges { cursor node { id text } } } }",
+         [cypher.CLAIMS_PAGE_REACH, cypher.CLAIMS_PAGE_TOPIC]),
     ],
 )  # fmt: skip
 async def test_other_queries_are_one_round_trip(

@@ -1,0 +1,2 @@
+// Facets: every claim is a candidate.
+MATCH (c:Claim)

@@ -1,0 +1,29 @@
+  RETURN collect({claim: c.id, a: a, speaker: speaker, source: s}) AS assertions
+}
+OPTIONAL CALL (claims, assertions) {
+  WITH claims WHERE 'topic' IN $facets
+  UNWIND claims AS c
+  MATCH (c)-[:ABOUT_TOPIC]->(t:Topic)
+  WITH t.id AS key, t.name AS label, count(*) AS claimCount
+  RETURN 'topic' AS name, collect({key: key, label: label, claims: claimCount}) AS buckets
+  UNION
+  UNWIND $facets AS name
+  WITH name, assertions WHERE name <> 'topic'
+  UNWIND assertions AS x
+  WITH name, x.claim AS claim, x.a AS a, x.speaker AS speaker, x.source AS source
+  WITH name, claim, CASE name
+      WHEN 'stance' THEN [a.stance, null]
+      WHEN 'mode' THEN [a.mode, null]
+      WHEN 'speaker' THEN [speaker.id, speaker.name]
+      WHEN 'publisher' THEN head([(source)-[:PUBLISHED_BY]->(o) | [o.id, o.name]])
+      WHEN 'year' THEN [left(a.asserted, 4), null]
+      WHEN 'month' THEN [CASE WHEN size(a.asserted) >= 7 THEN left(a.asserted, 7) END, null]
+    END AS value
+  WHERE value[0] IS NOT NULL
+  WITH name, value[0] AS key, value[1] AS label,
+       count(DISTINCT claim) AS claimCount, count(*) AS assertionCount
+  RETURN name, collect({key: key, label: label, claims: claimCount,
+                        assertions: assertionCount}) AS buckets
+}
+RETURN size(claims) AS claims, size(assertions) AS assertions,
+       collect({name: name, buckets: buckets}) AS facets

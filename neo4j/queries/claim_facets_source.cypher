@@ -1,0 +1,3 @@
+// Facets of one source.
+MATCH (:Source {id: $sourceId})<-[:FOUND_IN]-(:Assertion)-[:ABOUT]->(c:Claim)
+WITH DISTINCT c
