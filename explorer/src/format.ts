@@ -1,15 +1,9 @@
-import type { DatePrecision, QuantityQualifier, Stance } from "./gql/graphql";
+import type { ClaimProvenanceQuery, DatePrecision, QuantityQualifier, Stance } from "./gql/graphql";
 
-export interface PartialDateValue {
-  date: string;
-  precision: DatePrecision;
-}
-
-export interface WhenValue {
-  basis: "STATED" | "PUBLICATION" | "BOUNDED";
-  date?: PartialDateValue | null;
-  notAfter: string;
-}
+// The fewest fields of an assertion's date that the queries select (a conflict's sides).
+type Side = NonNullable<ClaimProvenanceQuery["provenance"]>["conflicts"][number]["thisSide"][number];
+export type WhenValue = Side["when"];
+export type PartialDateValue = NonNullable<WhenValue["date"]>;
 
 const PRECISION: Record<DatePrecision, string> = {
   YEAR: "to the year",

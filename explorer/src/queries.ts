@@ -12,10 +12,12 @@ export const SearchOptionsQuery = graphql(`
 `);
 
 export const SearchClaimsQuery = graphql(`
-  query SearchClaims($filter: ClaimFilter, $first: Int!, $after: String) {
+  query SearchClaims($filter: ClaimFilter, $first: Int!, $after: String, $facets: [String!]) {
     claims(filter: $filter, first: $first, after: $after) {
       edges {
         cursor
+        score
+        snippet { text start assertionId highlights { start end } }
         node {
           id
           text
@@ -25,6 +27,11 @@ export const SearchClaimsQuery = graphql(`
         }
       }
       pageInfo { hasNextPage endCursor }
+    }
+    claimFacets(filter: $filter, facets: $facets, buckets: 8) {
+      claims
+      assertions
+      facets { name values buckets { key label claims } }
     }
   }
 `);

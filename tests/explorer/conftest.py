@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, ViewportSize, async_playwright
+from playwright.async_api import Browser, ViewportSize, async_playwright, expect
 
 from claimtrace.api.explorer import BUILD_DIR
 from claimtrace.core.database import Graph
@@ -16,6 +16,9 @@ from tests.support.browser import LAPTOP, Watched, chromium_path, watch
 from tests.support.uvicorn_process import RunningApi, running_api
 
 OpenPage = Callable[..., Awaitable[Watched]]
+# Generous: the machine may be busy. A broken page fails the wait all the same.
+WAIT_MS = 20_000
+expect.set_options(timeout=WAIT_MS)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,7 @@ async def explorer_api(
     log_path = tmp_path_factory.mktemp("explorer") / "uvicorn.log"
     async with running_api(settings, log_path) as api:
         yield api
-    assert api.problems() == []
+    assert "Traceback" not in api.log()
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +60,7 @@ async def open_page(browser: Browser, explorer_api: RunningApi) -> AsyncIterator
         context = await browser.new_context(
             base_url=explorer_api.base_url, viewport=viewport, bypass_csp=bypass_csp
         )
-        context.set_default_timeout(20_000)
+        context.set_default_timeout(WAIT_MS)
         if init_script:
             await context.add_init_script(init_script)
         contexts.append(context)

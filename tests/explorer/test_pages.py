@@ -53,6 +53,15 @@ async def test_search_finds_the_efp_claim_and_its_quote_is_marked_in_the_jerusal
     await page.get_by_label("Words in the claim or a quote").fill("EFPs")
     await page.keyboard.press("Enter")
     hit = page.get_by_role("link", name=re.compile(re.escape(EFP_CLAIM)))
+    await expect(page.locator(".hits li").first).to_contain_text(EFP_CLAIM)  # the best match
+    await expect(page.locator(".hits li").first.locator(".snippet mark")).to_have_text(["EFPs"])
+    await page.screenshot(path=SCREENSHOTS / "explorer-search.png", full_page=True)
+    topics = page.get_by_role("region", name="Topic")
+    await topics.get_by_role(
+        "link", name="Attacks on US and Coalition forces and their toll"
+    ).click()
+    await expect(page.locator(".hits li")).to_have_count(1)
+    assert "topic=topic-attacks-and-casualties" in page.url
     await hit.focus()
     searched = len(watched.operations)
     await page.keyboard.press("Enter")
@@ -77,7 +86,7 @@ async def test_search_finds_the_efp_claim_and_its_quote_is_marked_in_the_jerusal
     await page.go_back()
     await expect(page.get_by_label("Words in the claim or a quote")).to_have_value("EFPs")
     await expect(hit).to_be_visible()
-    assert page.url.endswith("/?q=EFPs")
+    assert page.url.endswith("/?q=EFPs&topic=topic-attacks-and-casualties")
     assert watched.errors == []
 
 

@@ -3,12 +3,12 @@ import { useQuery } from "urql";
 import { Heading } from "../components/Heading";
 import { StanceBadge } from "../components/StanceBadge";
 import { Status } from "../components/Status";
-import type { Stance } from "../gql/graphql";
+import type { PersonPositionsQuery as PersonPositions, Stance } from "../gql/graphql";
 import { claimPath, partialDate } from "../format";
 import { OrganizationPositionsQuery, PersonPositionsQuery } from "../queries";
 
-type ClaimList = { edges: { node: { id: string; text: string; topics: { id: string; name: string }[] } }[]; pageInfo: { hasNextPage: boolean } };
-type Positions = { supports: ClaimList; refutes: ClaimList; undecided: ClaimList };
+// A person's and an organization's queries ask for the same three lists.
+type Positions = Pick<PersonPositions, "supports" | "refutes" | "undecided">;
 const STANCES: [Stance, keyof Positions][] = [
   ["SUPPORTS", "supports"],
   ["REFUTES", "refutes"],
