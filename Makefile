@@ -11,6 +11,13 @@ LAUNCHER := $(PY) neo4j/launcher.py
 # The GraphQL-over-HTTP audits (graphql-http, Node.js), installed from their lockfile.
 AUDIT_DIR := tests/graphql_http_audit
 AUDIT_INSTALLED := $(AUDIT_DIR)/node_modules/.package-lock.json
+# The provenance explorer (explorer/): installed from its lockfile, built into explorer/dist.
+EXPLORER_DIR := explorer
+EXPLORER_INSTALLED := $(EXPLORER_DIR)/node_modules/.package-lock.json
+EXPLORER_BUILT := $(EXPLORER_DIR)/dist/index.html
+EXPLORER_SOURCES := $(shell find $(EXPLORER_DIR)/src -type f -not -path '*/src/gql/*' 2>/dev/null) \
+  $(EXPLORER_DIR)/index.html $(EXPLORER_DIR)/vite.config.ts $(EXPLORER_DIR)/codegen.ts \
+  $(EXPLORER_DIR)/tsconfig.json schema.graphql
 # The benchmark's peer (@neo4j/graphql on Apollo Server), installed from its lockfile.
 PEER_DIR := bench/peer
 PEER_INSTALLED := $(PEER_DIR)/node_modules/.package-lock.json
@@ -18,16 +25,17 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install system-deps audit-deps peer-deps run serve load test unit wheel-check reliability bench-quick bench bench-peer lint neo4j-start neo4j-stop schema
+.PHONY: help install system-deps audit-deps peer-deps explorer run serve load test unit wheel-check reliability bench-quick bench bench-peer lint neo4j-start neo4j-stop schema
 
 help:
-	@echo "make run          serve the API on the seed corpus at http://$(HOST):$(PORT)/graphql"
+	@echo "make run          serve the explorer and the API on the seed corpus at http://$(HOST):$(PORT)/"
 	@echo "make test         every test: the unit tier, the wheel check, then the database tier"
 	@echo "make unit         the tests that need no database (no Neo4j is started)"
 	@echo "make reliability  fault, hostile-input and load scenarios, with their report"
 	@echo "make bench-quick  load 10k and 100k generated claims, query at 10k (a few minutes)"
 	@echo "make bench        the full ladder: 10k, 100k and 1M claims"
 	@echo "make bench-peer   claimtrace against @neo4j/graphql at 10k claims (a few minutes)"
+	@echo "make explorer     build the provenance explorer (npm ci, then vite build)"
 	@echo "make lint         ruff, mypy --strict and the import-layering check"
 	@echo "make neo4j-start  start the local Neo4j (returns when Bolt answers)"
 	@echo "make neo4j-stop   stop the local Neo4j"
@@ -42,9 +50,10 @@ $(INSTALLED): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --constraint requirements.lock --editable '.[test,lint]'
 	touch $@
 
-# Java 17 (or 21) runs Neo4j; Maven fetches its jars once; Node.js and npm run the
-# GraphQL-over-HTTP audits. Installed from Debian's packages when missing and we may;
-# otherwise the launcher (or npm's absence) says what to do.
+# Java 17 (or 21) runs Neo4j; Maven fetches its jars once; Node.js and npm build the
+# explorer and run the GraphQL-over-HTTP audits; Chromium runs the explorer's browser
+# tests. Installed from Debian's packages when missing and we may; otherwise the
+# launcher (or npm's, or the browser tests' message) says what to do.
 system-deps:
 	@if ! $(PY) -c 'import sys; sys.path.insert(0, "neo4j"); import launcher; launcher.find_java()' 2>/dev/null \
 	    || ! command -v mvn >/dev/null; then \
@@ -59,11 +68,26 @@ system-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
 	  fi; \
 	fi
+	@if ! command -v chromium >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Chromium from Debian's packages ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  fi; \
+	fi
 
 audit-deps: $(AUDIT_INSTALLED)
 
 $(AUDIT_INSTALLED): $(AUDIT_DIR)/package.json $(AUDIT_DIR)/package-lock.json | system-deps
 	npm ci --prefix $(AUDIT_DIR) --no-audit --no-fund
+
+explorer: $(EXPLORER_BUILT)
+
+$(EXPLORER_INSTALLED): $(EXPLORER_DIR)/package.json $(EXPLORER_DIR)/package-lock.json | system-deps
+	npm ci --prefix $(EXPLORER_DIR) --no-audit --no-fund
+
+# Types generated from schema.graphql, checked by tsc, then bundled by Vite.
+$(EXPLORER_BUILT): $(EXPLORER_INSTALLED) $(EXPLORER_SOURCES)
+	npm run --prefix $(EXPLORER_DIR) --silent build
 
 peer-deps: $(PEER_INSTALLED)
 
@@ -90,13 +114,13 @@ UVICORN_LIMITS := --http claimtrace.api.http_protocol:BoundedHttpToolsProtocol -
 
 # Uses NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) when set;
 # otherwise starts the local Neo4j and connects to it.
-run: install system-deps
+run: install system-deps explorer
 	@if [ -z "$${NEO4J_URI:-}" ]; then \
 	  $(LAUNCHER) start dev; \
 	  eval "$$($(LAUNCHER) env dev)"; \
 	fi; \
 	$(PY) -m claimtrace.loaders load data/; \
-	echo "serving GraphiQL at http://$(HOST):$(PORT)/graphql (Ctrl-C stops the API; make neo4j-stop stops Neo4j)"; \
+	echo "serving the explorer at http://$(HOST):$(PORT)/ and GraphiQL at /graphql (Ctrl-C stops the API; make neo4j-stop stops Neo4j)"; \
 	exec $(PY) -m uvicorn claimtrace.api.app:create_app --factory --host $(HOST) --port $(PORT) \
 	  $(UVICORN_LIMITS) --timeout-graceful-shutdown 10 --log-level warning
 
@@ -104,7 +128,7 @@ run: install system-deps
 
 # The tests run against their own Neo4j (instance "test": own port, own data,
 # wiped at each run) and never against NEO4J_URI. It is stopped even when tests fail.
-test: unit wheel-check system-deps audit-deps
+test: unit wheel-check system-deps audit-deps explorer
 	@$(call with-test-neo4j,-m "neo4j and not slow" $(PYTEST_ARGS))
 
 # Pure logic: no Neo4j is started or needed.
@@ -118,7 +142,7 @@ wheel-check: install
 	$(PY) tests/wheel_check.py
 
 # Every scenario test, slow ones included, then one table of what was done and lost.
-reliability: install system-deps audit-deps
+reliability: install system-deps audit-deps explorer
 	@$(call with-test-neo4j,-m reliability $(PYTEST_ARGS))
 
 define with-test-neo4j

@@ -14,7 +14,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route, WebSocketRoute
 
-from claimtrace.api import interchange
+from claimtrace.api import explorer, interchange
 from claimtrace.api.admission import Gate
 from claimtrace.api.concurrency import ConcurrencyLimit
 from claimtrace.api.graphql_view import GraphQLView
@@ -74,6 +74,7 @@ def create_app(
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         *interchange.ROUTES,
+        *explorer.routes(),
     ]
     return Starlette(
         routes=routes,

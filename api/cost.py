@@ -61,6 +61,7 @@ LIST_BOUNDS = {
     "Person.affiliations": 5,
     "Person.aliases": 5,
     "Source.authors": 5,
+    "Claim.topics": 5,
     "PositionComparison.rows": 100,
     "PairComparison.agreements": 20,
     "PairComparison.disagreements": 20,
@@ -71,6 +72,8 @@ LIST_BOUNDS = {
     "Facet.buckets": 100,
 }
 DEFAULT_LIST_BOUND = 20
+# Leaf fields that cost more than one value: a source's text can be a megabyte.
+LEAF_WEIGHTS = {"Source.text": 1000}
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,7 @@ class _Counter:
         elif is_abstract_type(named):
             runtime_types = list(self.schema.get_possible_types(named))
         else:
-            return items
+            return items * LEAF_WEIGHTS.get(f"{parent.name}.{node.name.value}", 1)
         subfields = max(
             self._fields_cost(
                 runtime,

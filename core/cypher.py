@@ -111,6 +111,7 @@ PEOPLE_PAGE: Final = load("people_page")
 PEOPLE_BY_ID: Final = load("people_by_id")
 ORGANIZATIONS_BY_ID: Final = load("organizations_by_id")
 TOPICS_BY_ID: Final = load("topics_by_id")
+CLAIM_TOPIC_IDS: Final = load("claim_topic_ids")
 ASSERTIONS_BY_ID: Final = load("assertions_by_id")
 SOURCE_TEXTS: Final = load("source_texts")
 

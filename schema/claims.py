@@ -48,6 +48,7 @@ from claimtrace.schema.inputs import CURSOR_TEXT, DATE_TEXT, text_argument, text
 from claimtrace.schema.pagination import PageInfo
 from claimtrace.schema.people import Affiliation, Agent, agent_from_record
 from claimtrace.schema.sources import Source
+from claimtrace.schema.topics import Topic
 
 
 @strawberry.type(description="One proposition, stated neutrally.")
@@ -62,6 +63,13 @@ class Claim(Node):
         "notAfter of its first appearance (ISO minute)."
     )
     as_of: strawberry.Private[dt.datetime | None] = None
+
+    @strawberry.field(description="What the claim is about, by name.")
+    async def topics(self, info: strawberry.Info[Context, None]) -> list[Topic]:
+        ids = await info.context.loaders.claim_topic_ids.load(str(self.id))
+        records = await info.context.loaders.topics.load_many(list(ids))
+        found = [Topic.from_record(r) for r in records if r is not None]
+        return sorted(found, key=lambda topic: (topic.name, str(topic.id)))
 
     @strawberry.field(description="Broader claims this one states more narrowly (REFINES).")
     async def refines(self, info: strawberry.Info[Context, None]) -> list[Claim]:

@@ -19,8 +19,8 @@ from claimtrace.core.store.records import (
     RefinementsRecord,
     SourceRecord,
 )
-from claimtrace.core.store.sources import sources_by_id
-from claimtrace.core.store.topics import TopicRecord, topics_by_id
+from claimtrace.core.store.sources import source_texts, sources_by_id
+from claimtrace.core.store.topics import TopicRecord, claim_topic_ids, topics_by_id
 
 R = TypeVar("R")
 AsOfKey = tuple[str, dt.datetime | None]  # an id, and the moment it is read as of (None: now)
@@ -35,6 +35,8 @@ class DataLoaders:
     organizations: DataLoader[str, AgentRecord | None]
     topics: DataLoader[str, TopicRecord | None]
     refinements: DataLoader[AsOfKey, RefinementsRecord]
+    claim_topic_ids: DataLoader[str, tuple[str, ...]]
+    source_texts: DataLoader[str, str | None]
 
 
 def build_dataloaders(graph: Graph, *, cache: bool = True) -> DataLoaders:
@@ -50,6 +52,13 @@ def build_dataloaders(graph: Graph, *, cache: bool = True) -> DataLoaders:
                 found[(record.id, as_of)] = record
         return [found[key] for key in keys]
 
+    async def load_texts(ids: list[str]) -> list[str | None]:
+        texts = await source_texts(graph, ids)
+        return [texts.get(source_id) for source_id in ids]
+
+    async def load_claim_topic_ids(ids: list[str]) -> list[tuple[str, ...]]:
+        return await claim_topic_ids(graph, ids)
+
     return DataLoaders(
         claims=_loader(graph, claims_by_id, cache),
         assertions=_loader(graph, assertions_by_id, cache),
@@ -58,6 +67,8 @@ def build_dataloaders(graph: Graph, *, cache: bool = True) -> DataLoaders:
         organizations=_loader(graph, organizations_by_id, cache),
         topics=_loader(graph, topics_by_id, cache),
         refinements=DataLoader(load_fn=load_refinements, cache=cache),
+        claim_topic_ids=DataLoader(load_fn=load_claim_topic_ids, cache=cache),
+        source_texts=DataLoader(load_fn=load_texts, cache=cache),
     )
 
 

@@ -128,6 +128,15 @@ class PeopleQueries:
         record = await info.context.loaders.people.load(str(id))
         return Person.from_record(record) if record else None
 
+    @strawberry.field(
+        description="One organization (anonymous speakers included) by id; null when there is none."
+    )
+    async def organization(
+        self, info: strawberry.Info[Context, None], id: strawberry.ID
+    ) -> Organization | None:
+        record = await info.context.loaders.organizations.load(str(id))
+        return Organization.from_record(record) if record else None
+
     @strawberry.field(description="People by name, then id; first <= 100.")
     async def people(
         self,

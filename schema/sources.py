@@ -44,6 +44,13 @@ class Source(Node):
     sha256: str | None = strawberry.field(description="Of the text as received, UTF-8.")
 
     @strawberry.field(
+        description="The full text as received; null when none is held. Spans count its "
+        "Unicode code points. Costly: each counts as 1,000 fields against the query budget."
+    )
+    async def text(self, info: strawberry.Info[Context, None]) -> str | None:
+        return await info.context.loaders.source_texts.load(str(self.id))
+
+    @strawberry.field(
         description="Counts over the claims asserted in it: by topic, stance, speaker, mode, "
         "year, month (as claimFacets with sourceId)."
     )

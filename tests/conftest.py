@@ -84,14 +84,19 @@ async def empty_graph(graph: Graph, graph_state: GraphState) -> Graph:
     return graph
 
 
-@pytest.fixture
-async def seed_graph(graph: Graph, graph_state: GraphState) -> Graph:
-    """The seed corpus, shared between tests: the test must not write."""
+async def ensure_seed(graph: Graph, graph_state: GraphState) -> Graph:
+    """Load the seed corpus into an emptied database, unless it holds exactly that."""
     if not graph_state.holds_seed:
         await _wipe(graph)
         await load_folder(graph, SEED_DATA)
         graph_state.holds_seed = True
     return graph
+
+
+@pytest.fixture
+async def seed_graph(graph: Graph, graph_state: GraphState) -> Graph:
+    """The seed corpus, shared between tests: the test must not write."""
+    return await ensure_seed(graph, graph_state)
 
 
 @pytest.fixture

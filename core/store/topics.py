@@ -30,3 +30,10 @@ async def list_topics(graph: Graph) -> list[TopicRecord]:
 async def topics_by_id(graph: Graph, ids: Sequence[str]) -> list[TopicRecord | None]:
     """One query for many ids; results in the order of ``ids``, None where unknown."""
     return await fetch_by_ids(graph, cypher.TOPICS_BY_ID, ids, "topic", TopicRecord.from_map)
+
+
+async def claim_topic_ids(graph: Graph, claim_ids: Sequence[str]) -> list[tuple[str, ...]]:
+    """The topic ids of each claim, in the order of ``claim_ids``; none for an unknown claim."""
+    records = await graph.read(cypher.CLAIM_TOPIC_IDS, ids=list(claim_ids))
+    found = {record["id"]: tuple(sorted(record["topicIds"])) for record in records}
+    return [found.get(claim_id, ()) for claim_id in claim_ids]

@@ -97,6 +97,13 @@ def test_skipped_fields_count_nothing_and_same_named_fields_count_once() -> None
     assert cost("{ ...T } fragment T on Query { topics { id } }") == base
 
 
+def test_a_source_text_costs_a_thousand_fields() -> None:
+    one = '{ source(id: "s") { text } }'
+    page = "{ sources(first: 100) { edges { node { text } } } }"
+    assert cost(one) == 1 + 1000
+    assert cost(page) > BUDGET  # a hundred texts of up to a megabyte each: refused
+
+
 def test_an_operation_that_will_not_run_has_no_estimate() -> None:
     document = parse("query ($n: Int!) { claims(first: $n) { edges { cursor } } }")
     assert estimate_cost(GRAPHQL, document, None, {"n": "ten"}, BUDGET) is None
