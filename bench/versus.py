@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import datetime as dt
 import json
 import sys
 from collections import Counter
@@ -317,9 +318,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--workloads", type=lambda text: tuple(text.split(",")), default=VersusPlan.workloads
     )
-    parser.add_argument("--json", type=Path, help="also write the rows here")
+    parser.add_argument(
+        "--json", type=Path, help="where to write the results (default: bench/results/)"
+    )
     arguments = parser.parse_args(argv)
-    from bench.run import loaded_bench_neo4j  # the ladder's set-up, shared
+    from bench.run import RESULTS, commit, loaded_bench_neo4j, machine  # shared set-up
 
     settings, neo4j_pid = loaded_bench_neo4j(arguments.claims)
     plan = VersusPlan(
@@ -329,10 +332,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         workers=arguments.workers,
         workloads=arguments.workloads,
     )
-    result = asyncio.run(compare_with_peer(settings, neo4j_pid, plan))
-    print(tables(result))
-    if arguments.json:
-        arguments.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    report = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
+        "machine": machine(),
+        "claims": arguments.claims,
+    } | asyncio.run(compare_with_peer(settings, neo4j_pid, plan))
+    print(tables(report))
+    path = arguments.json or RESULTS / f"{report['date'][:19].replace(':', '')}-peer.json"
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten to {path}")
     return 0
 
 
