@@ -23,12 +23,14 @@ PEER_DIR := bench/peer
 PEER_INSTALLED := $(PEER_DIR)/node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# API processes (uvicorn's --workers): one per core unless told, e.g. make run WORKERS=1.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 PYTEST_ARGS ?=
 
 .PHONY: help install system-deps audit-deps peer-deps explorer run serve load test unit wheel-check reliability bench-quick bench bench-peer lint neo4j-start neo4j-stop schema
 
 help:
-	@echo "make run          serve the explorer and the API on the seed corpus at http://$(HOST):$(PORT)/"
+	@echo "make run          serve the explorer and the API on the seed corpus at http://$(HOST):$(PORT)/ (WORKERS=n)"
 	@echo "make test         every test: the unit tier, the wheel check, then the database tier"
 	@echo "make unit         the tests that need no database (no Neo4j is started)"
 	@echo "make reliability  fault, hostile-input and load scenarios, with their report"
@@ -120,9 +122,9 @@ run: install system-deps explorer
 	  eval "$$($(LAUNCHER) env dev)"; \
 	fi; \
 	$(PY) -m claimtrace.loaders load data/; \
-	echo "serving the explorer at http://$(HOST):$(PORT)/ and GraphiQL at /graphql (Ctrl-C stops the API; make neo4j-stop stops Neo4j)"; \
+	echo "serving the explorer at http://$(HOST):$(PORT)/ and GraphiQL at /graphql with $(WORKERS) worker(s) (Ctrl-C stops the API; make neo4j-stop stops Neo4j)"; \
 	exec $(PY) -m uvicorn claimtrace.api.app:create_app --factory --host $(HOST) --port $(PORT) \
-	  $(UVICORN_LIMITS) --timeout-graceful-shutdown 10 --log-level warning
+	  --workers $(WORKERS) $(UVICORN_LIMITS) --timeout-graceful-shutdown 10 --log-level warning
 
 # --- checks -------------------------------------------------------------------
 

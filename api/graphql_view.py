@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -104,6 +105,14 @@ class GraphQLView(GraphQL[Context, None]):
 
     def decode_json(self, data: str | bytes) -> object:
         return decode_request_json(data)
+
+    def encode_json(self, data: object) -> str | bytes:
+        """orjson, several times faster than the standard encoder on large answers; the
+        standard one for what orjson refuses (a lone surrogate echoed in an error)."""
+        try:
+            return orjson.dumps(data)
+        except TypeError:
+            return super().encode_json(data)
 
     async def process_result(
         self, request: Request, result: ExecutionResult

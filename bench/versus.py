@@ -15,8 +15,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import datetime as dt
 import json
 import sys
+from collections import Counter
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +54,7 @@ class VersusPlan:
     concurrencies: tuple[int, ...] = (1, 8, 32)
     budget: float = 10.0  # seconds per run at most
     workers: tuple[int, ...] = (1, 2)  # claimtrace served with each of these
+    workloads: tuple[str, ...] = ("provenance", "claims page")
 
 
 @dataclass
@@ -61,6 +64,7 @@ class Runs:
     samples: list[Sample] = field(default_factory=list)
     server_cpu: list[float] = field(default_factory=list)
     neo4j_cpu: list[float] = field(default_factory=list)
+    failures: Counter[str] = field(default_factory=Counter)
 
     @property
     def requests(self) -> int:
@@ -88,24 +92,41 @@ class Runs:
             "server_cpu_ms": round(server, 2), "neo4j_cpu_ms": round(neo4j, 2),
             "total_cpu_ms": round(server + neo4j, 2),
             "round_rps": [round(s.rps, 1) for s in self.samples],
+            "failures": dict(self.failures),
         }  # fmt: skip
 
 
-def graphql_call(client: httpx.AsyncClient, side: Side, bodies: Sequence[Any]) -> Call:
-    """Bodies are encoded once; every answer is decoded, as a client reading it would."""
+def graphql_call(
+    client: httpx.AsyncClient, side: Side, bodies: Sequence[bytes], failures: Counter[str]
+) -> Call:
+    """Every answer is decoded, as a client reading it would; what went wrong is counted
+    by kind (an HTTP status, an error code, an exception)."""
     url = side.served.url.rstrip("/") + side.path
-    payloads = [json.dumps(body).encode("utf-8") for body in bodies]
     headers = {"content-type": "application/json"}
 
     async def call(number: int) -> bool:
         try:
-            content = payloads[number % len(payloads)]
-            response = await client.post(url, content=content, headers=headers)
-            return response.status_code == 200 and "errors" not in response.json()
-        except (httpx.HTTPError, ValueError):
+            response = await client.post(url, content=bodies[number % len(bodies)], headers=headers)
+            answer = response.json()
+        except (httpx.HTTPError, ValueError) as error:
+            failures[type(error).__name__] += 1
             return False
+        if response.status_code == 200 and "errors" not in answer:
+            return True
+        codes = {e.get("extensions", {}).get("code") for e in answer.get("errors") or [{}]}
+        failures[f"{response.status_code} {sorted(map(str, codes))}"] += 1
+        return False
 
     return call
+
+
+@contextlib.asynccontextmanager
+async def fresh_client() -> AsyncIterator[httpx.AsyncClient]:
+    """A client of its own for each run: no connection left idle by one run (and closed
+    by the server meanwhile) is reused by the next."""
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    async with httpx.AsyncClient(limits=limits, timeout=60.0) as client:
+        yield client
 
 
 async def answer(client: httpx.AsyncClient, side: Side, body: Any) -> Any:
@@ -131,35 +152,37 @@ async def same_answers(client: httpx.AsyncClient, sides: Sequence[Side], w: Peer
 
 
 async def timed_run(
-    call: Call, side: Side, neo4j_pid: int, clients: int, plan: VersusPlan, runs: Runs
+    side: Side, bodies: Sequence[bytes], neo4j_pid: int, clients: int, plan: VersusPlan, runs: Runs
 ) -> None:
-    server_before, neo4j_before = tree_seconds(side.served.pid), tree_seconds(neo4j_pid)
-    sample = await run_closed_loop(call, plan.requests, clients, plan.budget)
-    runs.server_cpu.append(tree_seconds(side.served.pid) - server_before)
-    runs.neo4j_cpu.append(tree_seconds(neo4j_pid) - neo4j_before)
-    runs.samples.append(sample)
+    async with fresh_client() as client:
+        call = graphql_call(client, side, bodies, runs.failures)
+        server_before, neo4j_before = tree_seconds(side.served.pid), tree_seconds(neo4j_pid)
+        sample = await run_closed_loop(call, plan.requests, clients, plan.budget)
+        runs.server_cpu.append(tree_seconds(side.served.pid) - server_before)
+        runs.neo4j_cpu.append(tree_seconds(neo4j_pid) - neo4j_before)
+        runs.samples.append(sample)
+
+
+def encoded(bodies: Sequence[Any]) -> list[bytes]:
+    """Bodies are encoded once, as a client holding its documents would."""
+    return [json.dumps(body).encode("utf-8") for body in bodies]
 
 
 async def measure_workload(
-    client: httpx.AsyncClient,
-    sides: Sequence[Side],
-    workload: PeerWorkload,
-    neo4j_pid: int,
-    plan: VersusPlan,
+    sides: Sequence[Side], workload: PeerWorkload, neo4j_pid: int, plan: VersusPlan
 ) -> list[dict[str, Any]]:
-    calls = {
-        s.name: graphql_call(client, s, workload.peer_bodies if s.peer else workload.bodies)
-        for s in sides
-    }
-    for side in sides:  # plans cached, connections open, the peer's JIT warm
-        await run_closed_loop(calls[side.name], WARMUP_REQUESTS, 8)
-    differing = await same_answers(client, sides, workload)
+    bodies = {s.name: encoded(workload.peer_bodies if s.peer else workload.bodies) for s in sides}
+    async with fresh_client() as client:
+        for side in sides:  # plans cached, connections open, the peer's JIT warm
+            warm = graphql_call(client, side, bodies[side.name], Counter())
+            await run_closed_loop(warm, WARMUP_REQUESTS, 8)
+        differing = await same_answers(client, sides, workload)
     rows = []
     for clients in plan.concurrencies:
         runs = {side.name: Runs() for side in sides}
         for _ in range(plan.rounds):
             for side in sides:
-                await timed_run(calls[side.name], side, neo4j_pid, clients, plan, runs[side.name])
+                await timed_run(side, bodies[side.name], neo4j_pid, clients, plan, runs[side.name])
         rows += [
             {"workload": workload.name, "clients": clients, "side": name, "differing": differing}
             | r.summary()
@@ -216,15 +239,11 @@ async def compare_with_peer(
     plan = plan or VersusPlan()
     async with open_driver(settings) as driver:
         sample = await sample_graph(driver, settings.neo4j_database, size=100, seed=SEED)
-    workloads = peer_workloads(sample.claim_ids)
+    workloads = [w for w in peer_workloads(sample.claim_ids) if w.name in plan.workloads]
     rows: list[dict[str, Any]] = []
-    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
-    async with (
-        serving_all(settings, plan) as sides,
-        httpx.AsyncClient(limits=limits, timeout=30.0) as client,
-    ):
+    async with serving_all(settings, plan) as sides:
         for workload in workloads:
-            rows += await measure_workload(client, sides, workload, neo4j_pid, plan)
+            rows += await measure_workload(sides, workload, neo4j_pid, plan)
     ratios = ratio_rows(rows, "claimtrace", "peer")
     for workers in plan.workers[1:]:
         ratios += ratio_rows(rows, side_name(workers), "claimtrace")
@@ -265,6 +284,11 @@ def tables(result: dict[str, Any]) -> str:
     checks = ", ".join(
         f"{name}: {'same' if n == 0 else f'{n} differ'}" for name, n in differing.items()
     )
+    failures = [
+        f"{r['workload']} at {r['clients']} clients, {r['side']}: {r['failures']}"
+        for r in result["rows"]
+        if r["failures"]
+    ]
     return "\n".join(
         [
             "Against @neo4j/graphql (ms; cpu per request by process; x = first/second):",
@@ -273,8 +297,13 @@ def tables(result: dict[str, Any]) -> str:
             format_rows(result["ratios"], RATIO_COLUMNS),
             "",
             f"answers compared on {CHECKED_BODIES} bodies each: {checks}",
+            *(["failed requests:", *failures] if failures else []),
         ]
     )
+
+
+def numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in text.split(","))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -284,16 +313,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=VersusPlan.requests)
     parser.add_argument("--rounds", type=int, default=VersusPlan.rounds)
-    parser.add_argument("--json", type=Path, help="also write the rows here")
+    parser.add_argument("--workers", type=numbers, default=VersusPlan.workers)
+    parser.add_argument("--clients", type=numbers, default=VersusPlan.concurrencies)
+    parser.add_argument(
+        "--workloads", type=lambda text: tuple(text.split(",")), default=VersusPlan.workloads
+    )
+    parser.add_argument(
+        "--json", type=Path, help="where to write the results (default: bench/results/)"
+    )
     arguments = parser.parse_args(argv)
-    from bench.run import loaded_bench_neo4j  # the ladder's set-up, shared
+    from bench.run import RESULTS, commit, loaded_bench_neo4j, machine  # shared set-up
 
     settings, neo4j_pid = loaded_bench_neo4j(arguments.claims)
-    plan = VersusPlan(requests=arguments.requests, rounds=arguments.rounds)
-    result = asyncio.run(compare_with_peer(settings, neo4j_pid, plan))
-    print(tables(result))
-    if arguments.json:
-        arguments.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    plan = VersusPlan(
+        requests=arguments.requests,
+        rounds=arguments.rounds,
+        concurrencies=arguments.clients,
+        workers=arguments.workers,
+        workloads=arguments.workloads,
+    )
+    report = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
+        "machine": machine(),
+        "claims": arguments.claims,
+    } | asyncio.run(compare_with_peer(settings, neo4j_pid, plan))
+    print(tables(report))
+    path = arguments.json or RESULTS / f"{report['date'][:19].replace(':', '')}-peer.json"
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten to {path}")
     return 0
 
 

@@ -47,6 +47,7 @@ from claimtrace.schema.global_ids import Node
 from claimtrace.schema.inputs import CURSOR_TEXT, DATE_TEXT, text_argument, text_field
 from claimtrace.schema.pagination import PageInfo
 from claimtrace.schema.people import Affiliation, Agent, agent_from_record
+from claimtrace.schema.selection import provenance_parts
 from claimtrace.schema.sources import Source
 from claimtrace.schema.topics import Topic
 
@@ -463,12 +464,16 @@ class ClaimQueries:
             raise NotFound(f"no claim with id {claim_id}", field="claimId")
         return [Conflict.from_record(r, as_of=as_of) for r in records]
 
-    @strawberry.field(description="The provenance of a claim, in one database round trip.")
+    @strawberry.field(
+        description="The provenance of a claim, in one database round trip that computes "
+        "only the parts selected."
+    )
     async def provenance(
         self,
         info: strawberry.Info[Context, None],
         claim_id: strawberry.ID,
         as_of: AsOf = None,
     ) -> Provenance | None:
-        record = await fetch_provenance(info.context.graph, str(claim_id), as_of)
+        parts = provenance_parts(info.selected_fields)
+        record = await fetch_provenance(info.context.graph, str(claim_id), as_of, parts)
         return Provenance.from_record(record, as_of) if record else None

@@ -3,6 +3,9 @@
 // With $asOf, the graph as it stood then: what was recorded later is absent, and a
 // retraction made later is not applied. Assertions are ordered by the latest moment each
 // can have been made, then the earliest (unknown first), then id.
+// The $with... flags leave out the costly parts a request did not select: each such part
+// then answers empty (no affiliations, no chain, no publisher or authors, no outlets,
+// no conflicts), and Neo4j does none of its work.
 UNWIND $claimIds AS claimId
 MATCH (c:Claim {id: claimId})
 WHERE $asOf IS NULL OR c.recordedAt <= $asOf
@@ -13,6 +16,7 @@ CALL (c) {
   WITH a, s, speaker,
        CASE WHEN $asOf IS NULL OR a.retractedAt <= $asOf THEN a.retractedAt END AS retractedAt
   CALL (a, speaker) {
+    WITH a, speaker WHERE $withAffiliations
     OPTIONAL MATCH (speaker)-[r:AFFILIATED_WITH]->(org:Organization)
     WHERE r.asOf IS NULL OR r.asOf <= a.assertedNotAfter
     WITH r, org ORDER BY r.asOf DESC
@@ -20,6 +24,7 @@ CALL (c) {
   }
   CALL (a) {
     // The longest CITES chain from this assertion down to the first speaker.
+    WITH a WHERE $withChains
     OPTIONAL MATCH path = (a)-[:CITES*1..8]->(tip:Assertion)
     WHERE NOT (tip)-[:CITES]->(:Assertion)
       AND ($asOf IS NULL OR all(step IN nodes(path) WHERE step.recordedAt <= $asOf))
@@ -38,13 +43,14 @@ CALL (c) {
                          sourceId: ss.id, sourceTitle: ss.title}) AS chain
   }
   CALL (s) {
-    OPTIONAL MATCH (s)-[:PUBLISHED_BY]->(pub:Organization)
-    OPTIONAL MATCH (s)-[:REPUBLISHES]->(orig:Source)
+    OPTIONAL MATCH (s)-[:PUBLISHED_BY]->(pub:Organization) WHERE $withSourceLinks
+    OPTIONAL MATCH (s)-[:REPUBLISHES]->(orig:Source) WHERE $withSourceLinks
     OPTIONAL MATCH (orig)-[:PUBLISHED_BY]->(origPub:Organization)
     RETURN s {.id, .title, .url, .kind, .genre, .language, .published, .publishedPrecision,
               .confidence, .note, .sha256,
               publisher: pub {.id, .name, .kind},
-              authors: COLLECT { MATCH (s)-[w:WRITTEN_BY]->(au) WITH au, w ORDER BY w.position
+              authors: COLLECT { WITH s WHERE $withSourceLinks
+                                 MATCH (s)-[w:WRITTEN_BY]->(au) WITH au, w ORDER BY w.position
                                  RETURN au {.id, .name, .kind, isPerson: au:Person} },
               republishes: orig {.id, .title, .url, .kind, .language, .published,
                                  .publishedPrecision, publisher: origPub {.id, .name, .kind}}} AS source
@@ -52,6 +58,7 @@ CALL (c) {
   CALL (a) {
     // Where the words first appeared: follow CITES to the first speaker, then a
     // republished copy to its original, then the original to its publisher.
+    WITH a WHERE $withOutlets
     MATCH (a)-[:CITES*0..8]->(root:Assertion)-[:FOUND_IN]->(rootSource:Source)
     WHERE NOT (root)-[:CITES]->(:Assertion)
     OPTIONAL MATCH (rootSource)-[:REPUBLISHES]->(original:Source)
@@ -74,6 +81,7 @@ CALL (c) {
 CALL (c) {
   // Outlets supporting this claim or any claim that refines it (a narrower claim
   // supported is this one supported too).
+  WITH c WHERE $withRefinements
   OPTIONAL MATCH (narrower:Claim)-[:REFINES*1..4]->(c)
   WHERE $asOf IS NULL OR narrower.recordedAt <= $asOf
   OPTIONAL MATCH (narrower)<-[:ABOUT]-(na:Assertion {stance: 'SUPPORTS'})
@@ -87,6 +95,7 @@ CALL (c) {
   RETURN collect(DISTINCT coalesce(outletOrg.id, first.id)) AS refiningOutlets
 }
 CALL (c) {
+  WITH c WHERE $withConflicts
   OPTIONAL MATCH (c)-[r:CONTRADICTS]-(other:Claim)
   WHERE ($asOf IS NULL OR r.recordedAt <= $asOf)
     // A confirmation that was undone is no longer a link (from then on).
@@ -97,6 +106,7 @@ CALL (c) {
     otherClaim: other {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .firstAsserted,
                        .refersTo, .refersToPrecision},
     otherAssertions: COLLECT {
+      WITH other WHERE $withConflictSides
       MATCH (who)-[:MADE]->(oa:Assertion)-[:ABOUT]->(other), (oa)-[:FOUND_IN]->(os:Source)
       WHERE $asOf IS NULL OR oa.recordedAt <= $asOf
       WITH oa, who, os ORDER BY oa.assertedNotAfter, coalesce(oa.assertedNotBefore, ''), oa.id

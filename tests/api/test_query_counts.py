@@ -68,7 +68,18 @@ async def test_provenance_text_and_parameters_are_pinned(
     assert text == (cypher.QUERY_DIR / "claim_provenance.cypher").read_text().strip()
     assert text.startswith("// The whole provenance of each claim in $claimIds")
     assert "claim-efp-196-killed" not in text
-    assert parameters == {"claimIds": ["claim-efp-196-killed"], "asOf": None}
+    # Only the claim was selected: every costly part is left out.
+    assert parameters == {
+        "claimIds": ["claim-efp-196-killed"],
+        "asOf": None,
+        "withAffiliations": False,
+        "withChains": False,
+        "withSourceLinks": False,
+        "withOutlets": False,
+        "withRefinements": False,
+        "withConflicts": False,
+        "withConflictSides": False,
+    }
 
 
 async def test_compare_positions_is_one_query(
