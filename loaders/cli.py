@@ -3,6 +3,9 @@
 Without a folder, ``check`` and ``load`` use the seed corpus that ships with the package.
 ``import-claimreview FILE`` imports published fact-checks (ClaimReview JSON-LD, a
 DataFeed, or a Fact Check Tools API answer); with ``--check`` it only validates.
+``load --bulk`` loads into the empty database of a local instance through
+``neo4j-admin database import``; ``bulk-files FOLDER OUT`` only writes the files
+that import reads (for a server elsewhere).
 
 Connection settings come from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
 NEO4J_DATABASE. ``check`` validates without connecting.
@@ -26,8 +29,16 @@ from claimtrace.core.plans import WriteBatch
 from claimtrace.core.settings import Settings, SettingsError
 from claimtrace.core.validation import ValidationError
 from claimtrace.core.writing import AppendOnlyError, graph_counts
+from claimtrace.loaders.bulk import ARGUMENTS_FILE, BulkImportError
+from claimtrace.loaders.bulk_load import (
+    NotEmpty,
+    bulk_load_local,
+    finish_bulk_import,
+    write_bulk_files,
+)
 from claimtrace.loaders.claimreview import check_claimreview_file, import_claimreview_file
 from claimtrace.loaders.load import LoadReport, check_folder, load_folder
+from claimtrace.loaders.local_neo4j import LauncherFailed, NotLocal
 from claimtrace.loaders.seed import seed_corpus
 
 FOLDER_HELP = "a data folder (default: the seed corpus shipped with claimtrace)"
@@ -44,6 +55,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--batch-rows", type=int, default=20_000, help="claims+assertions per transaction"
     )
     load.add_argument("--quiet", action="store_true", help="no progress bar")
+    load.add_argument(
+        "--bulk",
+        action="store_true",
+        help="first load into an empty local database, through neo4j-admin database import",
+    )
+    bulk_files = commands.add_parser(
+        "bulk-files", help="validate a data folder and write the files neo4j-admin imports"
+    )
+    bulk_files.add_argument("folder", type=Path, help="a data folder")
+    bulk_files.add_argument("out", type=Path, help="the folder to write them into")
+    commands.add_parser(
+        "finish-import", help="after neo4j-admin imported bulk-files: migrations and fix-up"
+    )
     check = commands.add_parser("check", help="validate a data folder without writing")
     check.add_argument("folder", type=Path, nargs="?", help=FOLDER_HELP)
     reviews = commands.add_parser(
@@ -54,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "import-claimreview":
         args.folder = args.file
-    elif args.folder is None:
+    elif getattr(args, "folder", None) is None:
         args.folder = seed_corpus()
     try:
         if args.command == "import-claimreview":
@@ -69,6 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{totals['CONTRADICTS']} conflicts"
             )
             return 0
+        if args.command == "finish-import":
+            return asyncio.run(_finish_import())
+        if args.command == "bulk-files":
+            return _bulk_files(args.folder, args.out)
+        if args.bulk:
+            return asyncio.run(_bulk_load(args.folder))
         return asyncio.run(_load(args.folder, args.batch_rows, quiet=args.quiet))
     except ValidationError as error:
         print(f"refused {args.folder}: {error}", file=sys.stderr)
@@ -87,6 +117,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except MigrationError as error:
         print(f"migration error: {error}", file=sys.stderr)
+        return 2
+    except (NotLocal, NotEmpty, BulkImportError) as error:
+        print(f"refused --bulk: {error}", file=sys.stderr)
+        return 2
+    except LauncherFailed as error:
+        print(f"bulk load failed: {error}", file=sys.stderr)
         return 2
 
 
@@ -107,6 +143,36 @@ async def _load(folder: Path, batch_rows: int, *, quiet: bool) -> int:
         counts = await graph_counts(graph)
     _warn(report.warnings)
     print(_summary(folder, report, time.perf_counter() - started, counts))
+    return 0
+
+
+async def _bulk_load(folder: Path) -> int:
+    started = time.perf_counter()
+    settings = Settings.from_env()
+    bulk = await bulk_load_local(settings, folder)
+    async with open_driver(settings, pool_size=1) as driver:
+        counts = await graph_counts(Graph(driver, settings.neo4j_database))
+    _warn(bulk.load.warnings)
+    print(_summary(folder, bulk.load, time.perf_counter() - started, counts))
+    return 0
+
+
+def _bulk_files(folder: Path, out: Path) -> int:
+    bulk = write_bulk_files(folder, out)
+    _warn(bulk.load.warnings)
+    print(f"wrote the import files of {folder} into {out}; import them with:")
+    print(f"  neo4j-admin database import full <database> @{out / ARGUMENTS_FILE}")
+    print("then, with the server started: claimtrace-load finish-import")
+    return 0
+
+
+async def _finish_import() -> int:
+    settings = Settings.from_env()
+    async with open_driver(settings, pool_size=1) as driver:
+        graph = Graph(driver, settings.neo4j_database)
+        await finish_bulk_import(graph)
+        counts = await graph_counts(graph)
+    print("migrations applied; graph holds: " + _node_counts(counts))
     return 0
 
 
