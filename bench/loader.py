@@ -24,16 +24,22 @@ class LoadFailed(RuntimeError):
     pass
 
 
-def run_loader(settings: Settings, folder: Path, *, batch_rows: int = 20_000) -> LoadRun:
-    """``claimtrace-load load`` on ``folder``: wall time and the process's peak RSS."""
+def run_loader(
+    settings: Settings, folder: Path, *, batch_rows: int = 20_000, bulk: bool = False
+) -> LoadRun:
+    """``claimtrace-load load`` on ``folder``: wall time and the peak RSS of the process
+    and of the children it waited for (with ``bulk``, the import tool; not the server)."""
     command = [
         sys.executable, "-m", "claimtrace.loaders", "load", str(folder),
         "--quiet", "--batch-rows", str(batch_rows),
     ]  # fmt: skip
+    if bulk:
+        command.append("--bulk")
     started = time.perf_counter()
     process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
         command,
-        env=api_environment(settings),
+        # The launcher's settings too (CLAIMTRACE_BENCH_*): the bulk path drives it.
+        env=os.environ | api_environment(settings),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

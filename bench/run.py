@@ -26,7 +26,7 @@ from typing import Any
 
 from bench.generate import generate
 from bench.http_load import format_table, measure_queries, workloads_from
-from bench.loader import run_loader
+from bench.loader import LoadRun, run_loader
 from bench.server import running_api
 from bench.workloads import sample_graph
 from claimtrace.core.database import open_driver
@@ -97,22 +97,31 @@ def corpus(claims: int) -> Path:
 async def bench_size(plan: Plan, claims: int) -> dict[str, Any]:
     folder = corpus(claims)
     counts = json.loads((folder / "GENERATED.json").read_text(encoding="utf-8"))
+    # The bulk path first, the transactional loader second: its graph is the one queried.
+    settings = fresh_bench_neo4j()
+    print(f"bulk loading {claims:,} claims ...", flush=True)
+    bulk = run_loader(settings, folder, bulk=True)
     settings = fresh_bench_neo4j()
     print(f"loading {claims:,} claims ...", flush=True)
     load = run_loader(settings, folder)
     result: dict[str, Any] = {
         "claims": claims,
         "corpus": counts,
-        "load": {
-            "seconds": round(load.seconds, 1),
-            "assertions_per_second": round(counts["assertions"] / load.seconds),
-            "peak_rss_mib": round(load.peak_rss_mib, 1),
-        },
+        "load": load_figures(load, counts["assertions"]),
+        "bulk_load": load_figures(bulk, counts["assertions"]),
     }
     if claims in plan.query_sizes:
         print(f"querying at {claims:,} claims ...", flush=True)
         result["queries"] = await query_rows(plan, settings)
     return result
+
+
+def load_figures(run: LoadRun, assertions: int) -> dict[str, Any]:
+    return {
+        "seconds": round(run.seconds, 1),
+        "assertions_per_second": round(assertions / run.seconds),
+        "peak_rss_mib": round(run.peak_rss_mib, 1),
+    }
 
 
 async def query_rows(plan: Plan, settings: Settings) -> list[dict[str, Any]]:
@@ -205,9 +214,11 @@ def goals(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 round(growth, 2), "<= 1.5", growth <= 1.5,
             )
         )  # fmt: skip
-    for claims, size in by_claims.items():
-        rate = size["load"]["assertions_per_second"]
-        rows.append(goal(f"loader rate at {claims:,} claims", rate, ">= 20000", rate >= 20_000))
+    rate = by_claims[largest]["load"]["assertions_per_second"]
+    rows.append(goal(f"loader rate at {largest:,} claims", rate, ">= 10000", rate >= 10_000))
+    if "bulk_load" in by_claims[largest]:
+        rate = by_claims[largest]["bulk_load"]["assertions_per_second"]
+        rows.append(goal(f"bulk load rate at {largest:,} claims", rate, ">= 50000", rate >= 50_000))
     if 100_000 in by_claims and largest > 100_000:
         growth = (
             by_claims[largest]["load"]["peak_rss_mib"] / by_claims[100_000]["load"]["peak_rss_mib"]
@@ -232,14 +243,19 @@ def tables(report: dict[str, Any]) -> str:
     )
     lines = [f"claimtrace benchmark ({report['mode']}): {machine_line}", "", "Loading:"]
     lines.append(
-        f"  {'claims':>10} {'assertions':>11} {'seconds':>8} {'assertions/s':>13} {'peak MiB':>9}"
+        f"  {'claims':>10} {'assertions':>11} {'path':>13} {'seconds':>8} {'assertions/s':>13} "
+        f"{'peak MiB':>9}"
     )
     for size in report["sizes"]:
-        load = size["load"]
-        lines.append(
-            f"  {size['claims']:>10,} {size['corpus']['assertions']:>11,} {load['seconds']:>8} "
-            f"{load['assertions_per_second']:>13,} {load['peak_rss_mib']:>9}"
-        )
+        for path, key in (("transactional", "load"), ("bulk", "bulk_load")):
+            if key not in size:
+                continue
+            load = size[key]
+            lines.append(
+                f"  {size['claims']:>10,} {size['corpus']['assertions']:>11,} {path:>13} "
+                f"{load['seconds']:>8} {load['assertions_per_second']:>13,} "
+                f"{load['peak_rss_mib']:>9}"
+            )
     for size in report["sizes"]:
         if size.get("queries"):
             lines += ["", f"Queries at {size['claims']:,} claims (ms; x = product/raw):"]

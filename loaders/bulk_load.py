@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimtrace.core import cypher
@@ -34,6 +35,20 @@ class NotEmpty(Exception):
 class BulkReport:
     load: LoadReport
     files: ImportFiles
+    seconds: dict[str, float] = field(default_factory=dict)  # by step, in order
+
+
+class Steps:
+    """How long each step took, for the report."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def done(self, step: str) -> None:
+        now = time.perf_counter()
+        self.seconds[step] = round(now - self.last, 1)
+        self.last = now
 
 
 def write_bulk_files(folder: Path, out: Path) -> BulkReport:
@@ -49,19 +64,28 @@ def write_bulk_files(folder: Path, out: Path) -> BulkReport:
 async def bulk_load_local(settings: Settings, folder: Path) -> BulkReport:
     """Load ``folder`` into the empty database of the local instance NEO4J_URI names."""
     instance = local_neo4j.instance_for(settings.neo4j_uri)
+    steps = Steps()
     with Staging.create() as staging, tempfile.TemporaryDirectory(prefix="claimtrace-bulk-") as out:
         stage_folder(folder, staging)
+        steps.done("validate")
         local_neo4j.launcher("start", instance)
         await _refuse_unless_empty(settings)
+        steps.done("check empty")
         files = write_import_files(staging, Path(out), dt.datetime.now(dt.UTC))
         arguments = write_arguments_file(files)
+        steps.done("write files")
         local_neo4j.launcher("stop", instance)
+        steps.done("stop")
         local_neo4j.launcher("import", instance, str(arguments))
+        steps.done("import")
         local_neo4j.launcher("start", instance)
+        steps.done("start")
         async with open_driver(settings, pool_size=2) as driver:
             await finish_bulk_import(Graph(driver, settings.neo4j_database))
+        steps.done("migrations and indexes")
         totals = staging.totals()
-        return BulkReport(LoadReport(totals, totals, warnings_of(staging, folder)), files)
+        report = LoadReport(totals, totals, warnings_of(staging, folder))
+        return BulkReport(report, files, steps.seconds)
 
 
 async def finish_bulk_import(graph: Graph) -> None:

@@ -154,6 +154,7 @@ async def _bulk_load(folder: Path) -> int:
         counts = await graph_counts(Graph(driver, settings.neo4j_database))
     _warn(bulk.load.warnings)
     print(_summary(folder, bulk.load, time.perf_counter() - started, counts))
+    print("  steps: " + ", ".join(f"{step} {seconds}s" for step, seconds in bulk.seconds.items()))
     return 0
 
 
