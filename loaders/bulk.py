@@ -134,6 +134,7 @@ class Writers:
 
 def write_import_files(staging: Staging, folder: Path, recorded_at: dt.datetime) -> ImportFiles:
     """Write every staged row into ``folder``; the staging must have passed its checks."""
+    folder = folder.resolve()  # the arguments name the files wherever the tool runs
     folder.mkdir(parents=True, exist_ok=True)
     people = staging.ids_of("person")
     with ExitStack() as stack:

@@ -10,6 +10,7 @@ jars that ``pom.xml`` collects into ``neo4j/lib``, run as
     python neo4j/launcher.py start dev      # returns once Bolt answers
     python neo4j/launcher.py env dev        # shell exports for NEO4J_URI etc.
     python neo4j/launcher.py stop dev
+    python neo4j/launcher.py import dev ARGS  # neo4j-admin database import full, stopped
 
 This file is a script, not a module of a package: ``neo4j/`` must stay a plain
 folder so that it never shadows the official driver.
