@@ -145,18 +145,18 @@ def corpus(claims: int) -> Path:
 async def bench_size(plan: Plan, claims: int) -> dict[str, Any]:
     folder = corpus(claims)
     counts = json.loads((folder / "GENERATED.json").read_text(encoding="utf-8"))
+    # The bulk path first, the transactional loader second: its graph is the one queried.
+    settings = fresh_bench_neo4j()
+    print(f"bulk loading {claims:,} claims ...", flush=True)
+    bulk = run_loader(settings, folder, bulk=True)
     settings = fresh_bench_neo4j()
     print(f"loading {claims:,} claims ...", flush=True)
     load = run_loader(settings, folder)
     result: dict[str, Any] = {
         "claims": claims,
         "corpus": counts,
-        "load": {
-            "seconds": round(load.seconds, 1),
-            "assertions_per_second": round(counts["assertions"] / load.seconds),
-            "peak_rss_mib": round(load.peak_rss_mib, 1),
-            **batch_detection(load),
-        },
+        "load": {**load_figures(load, counts["assertions"]), **batch_detection(load)},
+        "bulk_load": load_figures(bulk, counts["assertions"]),
     }
     print(f"detecting over {claims:,} claims ...", flush=True)
     result["detection"] = detection_figures(run_detection(settings))
@@ -191,6 +191,14 @@ def detection_figures(run: LoadRun) -> dict[str, Any]:
         "by_kind": figures["found"],
         "candidates_per_second": round(found / figures["seconds"], 1),
         "claims_per_second": round(figures["claims"] / figures["seconds"], 1),
+        "peak_rss_mib": round(run.peak_rss_mib, 1),
+    }
+
+
+def load_figures(run: LoadRun, assertions: int) -> dict[str, Any]:
+    return {
+        "seconds": round(run.seconds, 1),
+        "assertions_per_second": round(assertions / run.seconds),
         "peak_rss_mib": round(run.peak_rss_mib, 1),
     }
 
@@ -303,9 +311,11 @@ def goals(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     goal(f"{row['workload']} slowest request at 32 clients, "
                          f"{size['claims']:,} claims (ms)", slowest, "<= 2000", slowest <= 2000)
                 )  # fmt: skip
-    for claims, size in by_claims.items():
-        rate = size["load"]["assertions_per_second"]
-        rows.append(goal(f"loader rate at {claims:,} claims", rate, ">= 20000", rate >= 20_000))
+    rate = by_claims[largest]["load"]["assertions_per_second"]
+    rows.append(goal(f"loader rate at {largest:,} claims", rate, ">= 10000", rate >= 10_000))
+    if "bulk_load" in by_claims[largest]:
+        rate = by_claims[largest]["bulk_load"]["assertions_per_second"]
+        rows.append(goal(f"bulk load rate at {largest:,} claims", rate, ">= 50000", rate >= 50_000))
     if 100_000 in by_claims and largest > 100_000:
         growth = (
             by_claims[largest]["load"]["peak_rss_mib"] / by_claims[100_000]["load"]["peak_rss_mib"]
@@ -386,14 +396,19 @@ def tables(report: dict[str, Any]) -> str:
     )
     lines = [f"claimtrace benchmark ({report['mode']}): {machine_line}", "", "Loading:"]
     lines.append(
-        f"  {'claims':>10} {'assertions':>11} {'seconds':>8} {'assertions/s':>13} {'peak MiB':>9}"
+        f"  {'claims':>10} {'assertions':>11} {'path':>13} {'seconds':>8} {'assertions/s':>13} "
+        f"{'peak MiB':>9}"
     )
     for size in report["sizes"]:
-        load = size["load"]
-        lines.append(
-            f"  {size['claims']:>10,} {size['corpus']['assertions']:>11,} {load['seconds']:>8} "
-            f"{load['assertions_per_second']:>13,} {load['peak_rss_mib']:>9}"
-        )
+        for path, key in (("transactional", "load"), ("bulk", "bulk_load")):
+            if key not in size:
+                continue
+            load = size[key]
+            lines.append(
+                f"  {size['claims']:>10,} {size['corpus']['assertions']:>11,} {path:>13} "
+                f"{load['seconds']:>8} {load['assertions_per_second']:>13,} "
+                f"{load['peak_rss_mib']:>9}"
+            )
     lines += ["", *detection_table(report["sizes"])]
     for size in report["sizes"]:
         if size.get("queries"):

@@ -47,6 +47,8 @@ LOAD_CITES: Final = load("load_cites")
 LOAD_CONFLICTS: Final = load("load_conflicts")
 UPDATE_FIRST_ASSERTED: Final = load("update_first_asserted")
 GRAPH_COUNTS: Final = load("graph_counts")
+HOLDS_DATA: Final = load("holds_data")
+FINISH_BULK_IMPORT: Final = load("finish_bulk_import")
 
 # Reading (core/store/): each answers one question in one round trip.
 CLAIM_PROVENANCE: Final = load("claim_provenance")

@@ -9,6 +9,7 @@ types; the GraphQL schema registers them as its enums and value types
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -149,6 +150,9 @@ DATE_SHAPES = {
 }
 
 
+# Dates repeat across a corpus (many assertions share a day): parsing each distinct one
+# once is most of what reading dates costs.
+@functools.lru_cache(maxsize=1 << 16)
 def is_date_of(date: str, precision: Precision) -> bool:
     """``date`` is written as ``precision`` asks (ASCII digits, whole value) and exists."""
     if not DATE_SHAPES[precision].fullmatch(date):
@@ -158,6 +162,22 @@ def is_date_of(date: str, precision: Precision) -> bool:
     except ValueError:
         return False
     return True
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def interval_of(date: str, precision: Precision) -> tuple[str, str]:
+    """The first and the last minute of a partial date's interval, as ISO minutes."""
+    start = dt.datetime.strptime(date, DATE_FORMATS[precision])
+    match precision:
+        case Precision.YEAR:
+            after = start.replace(year=start.year + 1)
+        case Precision.MONTH:
+            after = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        case Precision.DAY:
+            after = start + dt.timedelta(days=1)
+        case Precision.MINUTE:
+            after = start + dt.timedelta(minutes=1)
+    return start.strftime(MINUTE), (after - dt.timedelta(minutes=1)).strftime(MINUTE)
 
 
 SHAPE_PRECISION = {
@@ -191,22 +211,11 @@ class PartialDate:
 
     @property
     def earliest(self) -> str:
-        start = dt.datetime.strptime(self.date, DATE_FORMATS[self.precision])
-        return start.strftime(MINUTE)
+        return interval_of(self.date, self.precision)[0]
 
     @property
     def latest(self) -> str:
-        start = dt.datetime.strptime(self.date, DATE_FORMATS[self.precision])
-        match self.precision:
-            case Precision.YEAR:
-                after = start.replace(year=start.year + 1)
-            case Precision.MONTH:
-                after = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            case Precision.DAY:
-                after = start + dt.timedelta(days=1)
-            case Precision.MINUTE:
-                after = start + dt.timedelta(minutes=1)
-        return (after - dt.timedelta(minutes=1)).strftime(MINUTE)
+        return interval_of(self.date, self.precision)[1]
 
     @classmethod
     def from_props(cls, props: Mapping[str, Any], name: str) -> PartialDate | None:

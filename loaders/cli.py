@@ -4,7 +4,10 @@ Without a folder, ``check`` and ``load`` use the seed corpus that ships with the
 ``detect`` runs detection over the whole graph (or ``--claim`` ones) and stores the
 candidates it finds. ``import-claimreview FILE`` imports published fact-checks
 (ClaimReview JSON-LD, a DataFeed, or a Fact Check Tools API answer); with ``--check``
-it only validates.
+it only validates. ``load --bulk`` loads into the empty database of a local instance
+through ``neo4j-admin database import`` (then detection runs once over the whole
+graph); ``bulk-files FOLDER OUT`` only writes the files that import reads (for a
+server elsewhere).
 
 Connection settings come from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
 NEO4J_DATABASE. ``check`` validates without connecting.
@@ -31,8 +34,16 @@ from claimtrace.core.store.detection import DetectionReport, detect, detect_all
 from claimtrace.core.validation import ValidationError
 from claimtrace.core.vocabulary import CandidateKind
 from claimtrace.core.writing import AppendOnlyError, graph_counts
+from claimtrace.loaders.bulk import ARGUMENTS_FILE, BulkImportError
+from claimtrace.loaders.bulk_load import (
+    NotEmpty,
+    bulk_load_local,
+    finish_bulk_import,
+    write_bulk_files,
+)
 from claimtrace.loaders.claimreview import check_claimreview_file, import_claimreview_file
 from claimtrace.loaders.load import LoadReport, check_folder, load_folder
+from claimtrace.loaders.local_neo4j import LauncherFailed, NotLocal
 from claimtrace.loaders.seed import seed_corpus
 
 FOLDER_HELP = "a data folder (default: the seed corpus shipped with claimtrace)"
@@ -53,6 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-detect", action="store_true", help="do not run detection after each batch"
     )
     load.add_argument("--report-json", type=Path, help="also write the timings to this file")
+    load.add_argument(
+        "--bulk",
+        action="store_true",
+        help="first load into an empty local database, through neo4j-admin database import",
+    )
     detect = commands.add_parser(
         "detect", help="run detection over every claim (or the --claim ones), store candidates"
     )
@@ -62,6 +78,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )  # fmt: skip
     detect.add_argument("--claim", action="append", help="only these claims (repeatable)")
     detect.add_argument("--report-json", type=Path, help="also write the figures to this file")
+    bulk_files = commands.add_parser(
+        "bulk-files", help="validate a data folder and write the files neo4j-admin imports"
+    )
+    bulk_files.add_argument("folder", type=Path, help="a data folder")
+    bulk_files.add_argument("out", type=Path, help="the folder to write them into")
+    commands.add_parser(
+        "finish-import", help="after neo4j-admin imported bulk-files: migrations and fix-up"
+    )
     check = commands.add_parser("check", help="validate a data folder without writing")
     check.add_argument("folder", type=Path, nargs="?", help=FOLDER_HELP)
     reviews = commands.add_parser(
@@ -74,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.folder = args.file
     elif args.command == "detect":
         args.folder = "the graph"
-    elif args.folder is None:
+    elif getattr(args, "folder", None) is None:
         args.folder = seed_corpus()
     try:
         if args.command == "import-claimreview":
@@ -92,6 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "detect":
             kinds = [CandidateKind(kind) for kind in args.kind or CandidateKind]
             return asyncio.run(_detect(kinds, args.claim, args.report_json))
+        if args.command == "finish-import":
+            return asyncio.run(_finish_import())
+        if args.command == "bulk-files":
+            return _bulk_files(args.folder, args.out)
+        if args.bulk:
+            return asyncio.run(_bulk_load(args.folder, detection=not args.no_detect))
         return asyncio.run(
             _load(
                 args.folder, args.batch_rows, quiet=args.quiet,
@@ -115,6 +145,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except MigrationError as error:
         print(f"migration error: {error}", file=sys.stderr)
+        return 2
+    except (NotLocal, NotEmpty, BulkImportError) as error:
+        print(f"refused --bulk: {error}", file=sys.stderr)
+        return 2
+    except LauncherFailed as error:
+        print(f"bulk load failed: {error}", file=sys.stderr)
         return 2
 
 
@@ -187,6 +223,42 @@ async def _load(
         if report.detection is not None:
             figures["detection"] = _figures(report.detection)
         _write_json(report_json, figures)
+    return 0
+
+
+async def _bulk_load(folder: Path, *, detection: bool) -> int:
+    started = time.perf_counter()
+    settings = Settings.from_env()
+    bulk = await bulk_load_local(settings, folder)
+    async with open_driver(settings, pool_size=2) as driver:
+        graph = Graph(driver, settings.neo4j_database)
+        counts = await graph_counts(graph)
+        # The import is one batch: detection runs once over everything it wrote.
+        detected = await detect_all(graph, list(CandidateKind)) if detection else None
+    _warn(bulk.load.warnings)
+    print(_summary(folder, bulk.load, time.perf_counter() - started, counts))
+    print("  steps: " + ", ".join(f"{step} {seconds}s" for step, seconds in bulk.seconds.items()))
+    if detected is not None:
+        print(detection_summary(detected))
+    return 0
+
+
+def _bulk_files(folder: Path, out: Path) -> int:
+    bulk = write_bulk_files(folder, out)
+    _warn(bulk.load.warnings)
+    print(f"wrote the import files of {folder} into {out}; import them with:")
+    print(f"  neo4j-admin database import full <database> @{out / ARGUMENTS_FILE}")
+    print("then, with the server started: claimtrace-load finish-import")
+    return 0
+
+
+async def _finish_import() -> int:
+    settings = Settings.from_env()
+    async with open_driver(settings, pool_size=1) as driver:
+        graph = Graph(driver, settings.neo4j_database)
+        await finish_bulk_import(graph)
+        counts = await graph_counts(graph)
+    print("migrations applied; graph holds: " + _node_counts(counts))
     return 0
 
 

@@ -225,6 +225,21 @@ class Staging:
         """Every staged REFINES link: (narrower, broader)."""
         yield from self.db.execute("SELECT owner, target FROM staged WHERE kind = 'refines'")
 
+    def ids_of(self, kind: str) -> set[str]:
+        """The ids of every record of ``kind`` (small kinds: people, organizations)."""
+        return {rid for (rid,) in self.db.execute("SELECT id FROM record WHERE kind = ?", (kind,))}
+
+    def rows(self, *, claims: bool) -> Iterator[tuple[str, Row]]:
+        """Every staged row with its kind, in no particular order: the claims' rows
+        alone, or every other row."""
+        query = (
+            "SELECT kind, row FROM staged WHERE kind = 'claims'"
+            if claims
+            else "SELECT kind, row FROM staged WHERE kind <> 'claims'"
+        )
+        for kind, row in self.db.execute(query):
+            yield kind, marshal.loads(row)  # noqa: S302 (our own file)
+
     def totals(self) -> Counter[str]:
         counts: Counter[str] = Counter()
         for kind, count in self.db.execute("SELECT kind, count(*) FROM staged GROUP BY kind"):

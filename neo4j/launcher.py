@@ -10,6 +10,7 @@ jars that ``pom.xml`` collects into ``neo4j/lib``, run as
     python neo4j/launcher.py start dev      # returns once Bolt answers
     python neo4j/launcher.py env dev        # shell exports for NEO4J_URI etc.
     python neo4j/launcher.py stop dev
+    python neo4j/launcher.py import dev ARGS  # neo4j-admin database import full, stopped
 
 This file is a script, not a module of a package: ``neo4j/`` must stay a plain
 folder so that it never shadows the official driver.
@@ -239,6 +240,37 @@ def initialise_password(inst: Instance, java: Path) -> None:
     inst.password_file.chmod(0o600)
 
 
+def import_database(inst: Instance, arguments_file: Path) -> None:
+    """``neo4j-admin database import full`` into the stopped instance's database.
+
+    ``arguments_file`` holds the import's arguments, one a line (as ``claimtrace-load
+    bulk-files`` writes them). Whatever the database held is replaced, so the caller
+    makes sure it is empty first; the memory the tool may use is the instance's.
+    """
+    if running_pid(inst) is not None:
+        raise LauncherError(f"neo4j[{inst.name}] is running; the import needs it stopped")
+    java = find_java()
+    ensure_jars()
+    for folder in ("conf", "data", "logs", "run", "import"):
+        (inst.home / folder).mkdir(parents=True, exist_ok=True)
+    (inst.conf_dir / "neo4j.conf").write_text(render_config(inst), encoding="utf-8")
+    initialise_password(inst, java)
+    arguments = arguments_file.read_text(encoding="utf-8").splitlines()
+    env = os.environ | {"NEO4J_HOME": str(inst.home), "NEO4J_CONF": str(inst.conf_dir)}
+    command = [str(java), f"-Xmx{inst.heap}", "-cp", classpath(), ADMIN_CLASS]
+    command += ["database", "import", "full", "neo4j", "--overwrite-destination=true"]
+    command += [
+        f"--max-off-heap-memory={inst.page_cache}",
+        f"--report-file={inst.home / 'logs' / 'import.report'}",
+    ]
+    command += [argument for argument in arguments if argument]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        output = (result.stdout + result.stderr).strip().splitlines()
+        raise LauncherError("the import failed:\n" + "\n".join(output[-30:]))
+    print(f"neo4j[{inst.name}] database imported")
+
+
 # ---------------------------------------------------------------- process control
 
 
@@ -411,8 +443,11 @@ def shell_env(inst: Instance) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="neo4j/launcher.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("action", choices=["start", "stop", "kill", "status", "env"])
+    parser.add_argument("action", choices=["start", "stop", "kill", "status", "env", "import"])
     parser.add_argument("instance", nargs="?", default="dev", choices=sorted(INSTANCE_PROFILES))
+    parser.add_argument(
+        "arguments_file", nargs="?", type=Path, help="import: the file of import arguments"
+    )
     parser.add_argument(
         "--timeout", type=float, default=180.0, help="seconds to wait (default 180)"
     )
@@ -428,6 +463,10 @@ def main(argv: list[str] | None = None) -> int:
             stop(inst, args.timeout)
         elif args.action == "kill":
             kill(inst)
+        elif args.action == "import":
+            if args.arguments_file is None:
+                raise LauncherError("import needs the file of import arguments")
+            import_database(inst, args.arguments_file)
         elif args.action == "status":
             pid = running_pid(inst)
             print(

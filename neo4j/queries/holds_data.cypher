@@ -1,0 +1,2 @@
+// Whether the database holds any record (the migrations' bookkeeping aside).
+RETURN EXISTS { MATCH (n) WHERE NOT n:Migration } AS holdsData
