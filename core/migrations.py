@@ -17,7 +17,7 @@ from typing import LiteralString
 
 from neo4j import READ_ACCESS
 
-from claimtrace.core import cypher
+from claimtrace.core import cypher, telemetry
 from claimtrace.core.database import Graph
 
 _FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.cypher$")
@@ -67,8 +67,9 @@ async def applied_migrations(graph: Graph) -> dict[int, str]:
     async with graph.driver.session(
         database=graph.database, default_access_mode=READ_ACCESS
     ) as session:
-        result = await session.run(cypher.APPLIED_MIGRATIONS)
-        return {record["version"]: record["checksum"] async for record in result}
+        with telemetry.round_trip(cypher.APPLIED_MIGRATIONS):
+            result = await session.run(cypher.APPLIED_MIGRATIONS)
+            return {record["version"]: record["checksum"] async for record in result}
 
 
 async def pending_migrations(graph: Graph) -> list[Migration]:

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from claimtrace.api.app import create_app
+from claimtrace.core.migrations import read_migrations
 from claimtrace.core.settings import Settings
 from tests.support.asgi import serve
 
@@ -23,7 +24,7 @@ async def test_healthz_answers_without_the_database(client: httpx.AsyncClient) -
 async def test_readyz_is_green_with_neo4j_up(client: httpx.AsyncClient) -> None:
     response = await client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ready"}
+    assert response.json() == {"status": "ready", "migration": len(read_migrations())}
 
 
 async def test_readyz_is_503_with_a_reason_when_neo4j_is_down(settings: Settings) -> None:
