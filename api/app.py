@@ -23,7 +23,7 @@ from claimtrace.api.graphql_view import GraphQLView
 from claimtrace.api.headers import StandardHeaders
 from claimtrace.api.health import healthz, readyz
 from claimtrace.api.limits import AnswerSizeLimit, RequestBody
-from claimtrace.api.metrics import OperationNames, RequestMetrics, metrics_route
+from claimtrace.api.metrics import RequestMetrics, metrics_route
 from claimtrace.api.observability import GraphQLTracing, RequestScope, configure_tracing
 from claimtrace.api.protection import extensions
 from claimtrace.core import logs
@@ -111,8 +111,7 @@ def _graphql_view(settings: Settings, *, tracing: bool) -> GraphQLView:
     """Production turns off GraphiQL, introspection and "did you mean" suggestions.
     Metrics come first among the extensions, so that they see every refusal."""
     production = settings.production
-    names = OperationNames()
-    observing: list[Callable[[], SchemaExtension]] = [lambda: RequestMetrics(names)]
+    observing: list[Callable[[], SchemaExtension]] = [RequestMetrics]
     if tracing:
         observing.append(GraphQLTracing)
     schema = build_schema(

@@ -102,6 +102,10 @@ class OperationNames:
         return name
 
 
+# One per process, like the registry whose series it bounds.
+OPERATION_NAMES = OperationNames()
+
+
 def outcome_of(errors: list[GraphQLError] | None) -> str:
     if not errors:
         return "ok"
@@ -114,7 +118,7 @@ def outcome_of(errors: list[GraphQLError] | None) -> str:
 class RequestMetrics(SchemaExtension):
     """Counts and times each operation; outermost, so that it sees every refusal."""
 
-    def __init__(self, names: OperationNames) -> None:
+    def __init__(self, names: OperationNames = OPERATION_NAMES) -> None:
         self.names = names
 
     def on_operation(self) -> Iterator[None]:

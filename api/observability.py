@@ -41,6 +41,8 @@ from claimtrace.core.request_context import current, serving
 access_log = logging.getLogger("claimtrace.access")
 
 REQUEST_ID_ATTRIBUTE = "claimtrace.request_id"
+# Probes and scrapes come every few seconds: their lines are for DEBUG only.
+QUIET_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 SERVICE_NAME = "claimtrace"
 
 
@@ -76,7 +78,10 @@ class RequestScope:
                     "durationMs": round((time.perf_counter() - started) * 1000, 2),
                     "outcome": info.outcome or ("ok" if status < 400 else str(status)),
                 }
-                access_log.info("%s %s %d", scope["method"], extra["path"], status, extra=extra)
+                level = logging.DEBUG if scope["path"] in QUIET_PATHS else logging.INFO
+                access_log.log(
+                    level, "%s %s %d", scope["method"], extra["path"], status, extra=extra
+                )
 
 
 class RequestIdOnSpans(SpanProcessor):
