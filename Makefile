@@ -14,8 +14,9 @@ AUDIT_INSTALLED := $(AUDIT_DIR)/node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+BACKUP_DIR ?= backups
 
-.PHONY: help install system-deps audit-deps run serve load test unit wheel-check reliability bench-quick bench lint neo4j-start neo4j-stop schema
+.PHONY: help install system-deps audit-deps run serve load test unit wheel-check reliability bench-quick bench lint neo4j-start neo4j-stop schema backup restore
 
 help:
 	@echo "make run          serve the API on the seed corpus at http://$(HOST):$(PORT)/graphql"
@@ -27,6 +28,8 @@ help:
 	@echo "make lint         ruff, mypy --strict and the import-layering check"
 	@echo "make neo4j-start  start the local Neo4j (returns when Bolt answers)"
 	@echo "make neo4j-stop   stop the local Neo4j"
+	@echo "make backup       dump the local Neo4j's database into $(BACKUP_DIR)/ (stops and restarts it)"
+	@echo "make restore FILE=...  load a dump into the local Neo4j, which must be stopped"
 
 # --- set-up -------------------------------------------------------------------
 
@@ -69,6 +72,15 @@ neo4j-start: install system-deps
 neo4j-stop: install
 	$(LAUNCHER) stop dev
 
+# Neo4j Community dumps only a stopped database: backup stops the server, runs
+# neo4j-admin database dump, and starts it again. Restore needs it stopped.
+backup: install system-deps
+	$(LAUNCHER) backup dev --to $(BACKUP_DIR)
+
+restore: install system-deps
+	@if [ -z "$(FILE)" ]; then echo "usage: make restore FILE=$(BACKUP_DIR)/claimtrace-...dump" >&2; exit 2; fi
+	$(LAUNCHER) restore dev --from "$(FILE)"
+
 # --- serving ------------------------------------------------------------------
 
 # uvicorn's own limits, set on purpose (README, "Limits"): each request's line and
@@ -88,7 +100,7 @@ run: install system-deps
 	$(PY) -m claimtrace.loaders load data/; \
 	echo "serving GraphiQL at http://$(HOST):$(PORT)/graphql (Ctrl-C stops the API; make neo4j-stop stops Neo4j)"; \
 	exec $(PY) -m uvicorn claimtrace.api.app:create_app --factory --host $(HOST) --port $(PORT) \
-	  $(UVICORN_LIMITS) --timeout-graceful-shutdown 10 --log-level warning
+	  $(UVICORN_LIMITS) --timeout-graceful-shutdown 10 --log-level warning --no-access-log
 
 # --- checks -------------------------------------------------------------------
 

@@ -77,12 +77,15 @@ async def pending_migrations(graph: Graph) -> list[Migration]:
     return [m for m in read_migrations() if m.version not in applied]
 
 
-async def apply_migrations(graph: Graph, *, index_timeout_seconds: int = 300) -> list[Migration]:
-    """Apply what is pending, wait for indexes to come online; return what was applied."""
+async def apply_migrations(
+    graph: Graph, *, index_timeout_seconds: int = 300, up_to: int | None = None
+) -> list[Migration]:
+    """Apply what is pending (up to version ``up_to`` if given), wait for indexes to
+    come online; return what was applied."""
     applied = await applied_migrations(graph)
     await graph.write(cypher.MIGRATION_CONSTRAINT)
     done: list[Migration] = []
-    for migration in read_migrations():
+    for migration in read_migrations()[:up_to]:
         recorded = applied.get(migration.version)
         if recorded is not None:
             _check_unchanged(migration, recorded)

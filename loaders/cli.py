@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from neo4j.exceptions import AuthError, ServiceUnavailable
+from prometheus_client import REGISTRY, write_to_textfile
 from tqdm import tqdm
 
 from claimtrace.core.database import Graph, open_driver
@@ -44,6 +45,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--batch-rows", type=int, default=20_000, help="claims+assertions per transaction"
     )
     load.add_argument("--quiet", action="store_true", help="no progress bar")
+    load.add_argument(
+        "--metrics-file",
+        type=Path,
+        help="write the load's metrics (rows, batches, Cypher round trips) there, in "
+        "the Prometheus text format (for node_exporter's textfile collector)",
+    )
     check = commands.add_parser("check", help="validate a data folder without writing")
     check.add_argument("folder", type=Path, nargs="?", help=FOLDER_HELP)
     reviews = commands.add_parser(
@@ -69,7 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{totals['CONTRADICTS']} conflicts"
             )
             return 0
-        return asyncio.run(_load(args.folder, args.batch_rows, quiet=args.quiet))
+        status = asyncio.run(_load(args.folder, args.batch_rows, quiet=args.quiet))
+        if args.metrics_file is not None:
+            write_to_textfile(str(args.metrics_file), REGISTRY)
+        return status
     except ValidationError as error:
         print(f"refused {args.folder}: {error}", file=sys.stderr)
         return 1
