@@ -22,7 +22,7 @@ async def healthz(request: Request) -> JSONResponse:
 async def readyz(request: Request) -> JSONResponse:
     """Neo4j answers and every migration is applied; 503 with the reason otherwise.
     Either way, once Neo4j answers, ``migration`` is the highest version applied."""
-    applied, reason = await _readiness(request.state.graph)
+    applied, reason = await readiness(request.state.graph)
     body: dict[str, object] = {"status": "ready" if reason is None else "unavailable"}
     if reason is not None:
         body["reason"] = reason
@@ -31,7 +31,7 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=200 if reason is None else 503)
 
 
-async def _readiness(graph: Graph) -> tuple[dict[int, str] | None, str | None]:
+async def readiness(graph: Graph) -> tuple[dict[int, str] | None, str | None]:
     try:
         applied = await applied_migrations(graph)
         pending = [m for m in read_migrations() if m.version not in applied]
