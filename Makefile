@@ -26,8 +26,9 @@ PORT ?= 8000
 # API processes (uvicorn's --workers): one per core unless told, e.g. make run WORKERS=1.
 WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 PYTEST_ARGS ?=
+BACKUP_DIR ?= backups
 
-.PHONY: help install system-deps audit-deps peer-deps explorer run serve load test unit wheel-check reliability bench-quick bench bench-peer lint neo4j-start neo4j-stop schema
+.PHONY: help install system-deps audit-deps peer-deps explorer run serve load test unit wheel-check reliability bench-quick bench bench-peer lint neo4j-start neo4j-stop schema backup restore
 
 help:
 	@echo "make run          serve the explorer and the API on the seed corpus at http://$(HOST):$(PORT)/ (WORKERS=n)"
@@ -41,6 +42,8 @@ help:
 	@echo "make lint         ruff, mypy --strict and the import-layering check"
 	@echo "make neo4j-start  start the local Neo4j (returns when Bolt answers)"
 	@echo "make neo4j-stop   stop the local Neo4j"
+	@echo "make backup       dump the local Neo4j's database into $(BACKUP_DIR)/ (stops and restarts it)"
+	@echo "make restore FILE=...  load a dump into the local Neo4j, which must be stopped"
 
 # --- set-up -------------------------------------------------------------------
 
@@ -104,6 +107,15 @@ neo4j-start: install system-deps
 neo4j-stop: install
 	$(LAUNCHER) stop dev
 
+# Neo4j Community dumps only a stopped database: backup stops the server, runs
+# neo4j-admin database dump, and starts it again. Restore needs it stopped.
+backup: install system-deps
+	$(LAUNCHER) backup dev --to $(BACKUP_DIR)
+
+restore: install system-deps
+	@if [ -z "$(FILE)" ]; then echo "usage: make restore FILE=$(BACKUP_DIR)/claimtrace-...dump" >&2; exit 2; fi
+	$(LAUNCHER) restore dev --from "$(FILE)"
+
 # --- serving ------------------------------------------------------------------
 
 # uvicorn's own limits, set on purpose (README, "Limits"): each request's line and
@@ -124,7 +136,7 @@ run: install system-deps explorer
 	$(PY) -m claimtrace.loaders load data/; \
 	echo "serving the explorer at http://$(HOST):$(PORT)/ and GraphiQL at /graphql with $(WORKERS) worker(s) (Ctrl-C stops the API; make neo4j-stop stops Neo4j)"; \
 	exec $(PY) -m uvicorn claimtrace.api.app:create_app --factory --host $(HOST) --port $(PORT) \
-	  --workers $(WORKERS) $(UVICORN_LIMITS) --timeout-graceful-shutdown 10 --log-level warning
+	  --workers $(WORKERS) $(UVICORN_LIMITS) --timeout-graceful-shutdown 10 --log-level warning --no-access-log
 
 # --- checks -------------------------------------------------------------------
 

@@ -10,9 +10,11 @@ from typing import TypedDict
 
 from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route, WebSocketRoute
+from strawberry.extensions import SchemaExtension
 
 from claimtrace.api import explorer, interchange
 from claimtrace.api.admission import Gate
@@ -22,8 +24,11 @@ from claimtrace.api.headers import StandardHeaders
 from claimtrace.api.health import healthz, readyz
 from claimtrace.api.http_protocol import HEAD_TIMEOUT_SECONDS
 from claimtrace.api.limits import AnswerSizeLimit, RequestBody
+from claimtrace.api.metrics import RequestMetrics, metrics_route
+from claimtrace.api.observability import GraphQLTracing, RequestScope, configure_tracing
 from claimtrace.api.protection import extensions
 from claimtrace.api.subscribers import Subscribers
+from claimtrace.core import logs
 from claimtrace.core.database import Graph, open_driver
 from claimtrace.core.migrations import apply_migrations
 from claimtrace.core.settings import Settings
@@ -44,9 +49,19 @@ def create_app(
     settings: Settings | None = None,
     *,
     driver_factory: Callable[[Settings], AsyncDriver] = open_driver,
+    configure_logs: bool | None = None,
 ) -> Starlette:
-    """Build the app; settings come from the environment unless given."""
+    """Build the app; settings come from the environment unless given.
+
+    The process's logging becomes JSON lines (``core/logs.py``) when ``configure_logs``
+    says so, by default when the settings come from the environment (a served app, not
+    a test's); tracing is installed as the OTEL_* variables say."""
+    if configure_logs is None:
+        configure_logs = settings is None
     settings = settings or Settings.from_env()
+    if configure_logs:
+        logs.configure(settings.log_level)
+    tracing = configure_tracing()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
@@ -67,15 +82,18 @@ def create_app(
                     await migrating
             await driver.close()
 
-    graphql = _graphql_view(settings)
+    graphql = _graphql_view(settings, tracing=tracing)
+    metrics = metrics_route(settings)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
+        *([metrics] if metrics is not None else []),
         *interchange.ROUTES,
         *explorer.routes(),
     ]
+    traced = [Middleware(OpenTelemetryMiddleware, exclude_spans=["receive", "send"])]
     return Starlette(
         routes=routes,
         lifespan=lifespan,
@@ -84,6 +102,8 @@ def create_app(
         # sends slowly (or not at all) holds no slot.
         middleware=[
             Middleware(StandardHeaders),
+            Middleware(RequestScope),
+            *(traced if tracing else []),
             Middleware(
                 RequestBody,
                 max_bytes=settings.max_body_bytes,
@@ -95,11 +115,15 @@ def create_app(
     )
 
 
-def _graphql_view(settings: Settings) -> GraphQLView:
-    """Production turns off GraphiQL, introspection and "did you mean" suggestions."""
+def _graphql_view(settings: Settings, *, tracing: bool) -> GraphQLView:
+    """Production turns off GraphiQL, introspection and "did you mean" suggestions.
+    Metrics come first among the extensions, so that they see every refusal."""
     production = settings.production
+    observing: list[Callable[[], SchemaExtension]] = [RequestMetrics]
+    if tracing:
+        observing.append(GraphQLTracing)
     schema = build_schema(
-        extensions(settings, Gate.from_settings(settings)),
+        [*observing, *extensions(settings, Gate.from_settings(settings))],
         hide_suggestions=production,
     )
     return GraphQLView(

@@ -13,6 +13,8 @@ import json
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from claimtrace.api.metrics import refused
+
 # GraphQL, and the exports (api/interchange.py), which read as much as a query does.
 LIMITED_PATHS = frozenset({"/graphql"})
 LIMITED_PREFIXES = ("/claims/",)
@@ -51,6 +53,7 @@ class ConcurrencyLimit:
             self.in_flight -= 1
 
     async def _refuse(self, send: Send) -> None:
+        refused("OVERLOADED")
         await send({"type": "http.response.start", "status": 503, "headers": self._headers})
         await send({"type": "http.response.body", "body": self._body})
 

@@ -10,6 +10,8 @@ from cross_web import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from claimtrace.api.metrics import refused
+
 
 class BodyTooLarge(Exception):
     pass
@@ -71,10 +73,12 @@ class RequestBody:
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
         message = f"Request body larger than {self.max_bytes} bytes."
+        refused("PAYLOAD_TOO_LARGE")
         await _error(413, message, "PAYLOAD_TOO_LARGE")(scope, receive, send)
 
     async def _too_slow(self, scope: Scope, receive: Receive, send: Send) -> None:
         message = f"The request body did not arrive within {self.timeout_seconds:g} s."
+        refused("REQUEST_TIMEOUT")
         response = _error(408, message, "REQUEST_TIMEOUT")
         response.headers["connection"] = "close"  # uvicorn closes the connection after it
         await response(scope, receive, send)
@@ -111,6 +115,7 @@ class AnswerSizeLimit:
         await self.app(scope, receive, bounded)
 
     def _replaced(self, start: Message, size: int) -> tuple[Message, Message]:
+        refused("RESPONSE_TOO_LARGE")
         error = {
             "message": f"The answer would be {size} bytes, over the limit of {self.max_bytes}. "
             "Ask for fewer items or fewer fields.",

@@ -22,7 +22,7 @@ from typing import Any
 from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
 
-from claimtrace.core import cypher
+from claimtrace.core import cypher, telemetry
 from claimtrace.core.database import Graph
 from claimtrace.core.errors import BadInput
 from claimtrace.core.store.batch import fetch_page
@@ -159,8 +159,8 @@ class Attempt:
 
 async def record_in(tx: AsyncManagedTransaction, event: AuditEvent) -> None:
     """Create the event inside the caller's write transaction."""
-    result = await tx.run(cypher.CREATE_AUDIT_EVENT, event.parameters())
-    await result.consume()
+    with telemetry.round_trip(cypher.CREATE_AUDIT_EVENT):
+        await (await tx.run(cypher.CREATE_AUDIT_EVENT, event.parameters())).consume()
 
 
 async def record_alone(graph: Graph, event: AuditEvent) -> None:
@@ -172,8 +172,9 @@ async def record_alone(graph: Graph, event: AuditEvent) -> None:
     """
     try:
         async with graph.session() as session:
-            result = await session.run(cypher.CREATE_AUDIT_EVENT, event.parameters())
-            await result.consume()
+            with telemetry.round_trip(cypher.CREATE_AUDIT_EVENT):
+                result = await session.run(cypher.CREATE_AUDIT_EVENT, event.parameters())
+                await result.consume()
     except (Neo4jError, DriverError, OSError) as error:
         log_event(event, stored=False, reason=type(error).__name__)
     except Exception as error:

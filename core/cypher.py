@@ -18,9 +18,22 @@ QUERY_DIR: Final[Traversable] = files("claimtrace") / "queries"
 MIGRATION_DIR: Final[Traversable] = files("claimtrace") / "migrations"
 
 
+# Query text -> its file's name: what metrics and traces call a round trip (never its values).
+_NAMES: dict[str, str] = {}
+# A statement that is not one of the named queries (a migration's, a test's).
+UNNAMED: Final = "other"
+
+
 def load(name: str) -> LiteralString:
     """The text of ``queries/<name>.cypher`` (package data, never user input)."""
-    return (QUERY_DIR / f"{name}.cypher").read_text(encoding="utf-8").strip()
+    text = (QUERY_DIR / f"{name}.cypher").read_text(encoding="utf-8").strip()
+    _NAMES[text] = name
+    return text
+
+
+def name_of(query: str) -> str:
+    """The name of a query this module loaded, else ``UNNAMED``."""
+    return _NAMES.get(query, UNNAMED)
 
 
 MIGRATION_CONSTRAINT: Final = load("migration_constraint")

@@ -3,6 +3,8 @@ carries it with its database name into data access."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
@@ -15,6 +17,7 @@ from neo4j import (
     RoutingControl,
 )
 
+from claimtrace.core import telemetry
 from claimtrace.core.settings import Settings
 
 USER_AGENT = "claimtrace/0.2"
@@ -36,11 +39,13 @@ def open_driver(settings: Settings, *, pool_size: int | None = None) -> AsyncDri
     The pool follows the concurrency limit unless ``pool_size`` is given.
     ``neo4j://`` URIs route: reads go to secondaries of a cluster, writes to its leader.
     """
+    size = pool_size or pool_size_for(settings)
+    telemetry.POOL_MAX.set(size)
     return AsyncGraphDatabase.driver(
         settings.neo4j_uri,
         auth=(settings.neo4j_user, settings.neo4j_password),
         user_agent=USER_AGENT,
-        max_connection_pool_size=pool_size or pool_size_for(settings),
+        max_connection_pool_size=size,
         connection_acquisition_timeout=ACQUISITION_TIMEOUT_SECONDS,
         connection_timeout=5.0,
         max_transaction_retry_time=5.0,
@@ -60,21 +65,30 @@ class Graph:
 
     async def read(self, query: LiteralString, **parameters: Any) -> list[Record]:
         """One read transaction, routed to a reader when the URI is ``neo4j://``."""
-        records, _, _ = await self.driver.execute_query(
-            query, parameters, routing_=RoutingControl.READ, database_=self.database
-        )
-        return records
+        return await self._execute(query, parameters, RoutingControl.READ)
 
     async def write(self, query: LiteralString, **parameters: Any) -> list[Record]:
         """One write transaction on the leader."""
-        records, _, _ = await self.driver.execute_query(
-            query, parameters, routing_=RoutingControl.WRITE, database_=self.database
-        )
+        return await self._execute(query, parameters, RoutingControl.WRITE)
+
+    async def _execute(
+        self, query: LiteralString, parameters: dict[str, Any], routing: RoutingControl
+    ) -> list[Record]:
+        with telemetry.connection_held(), telemetry.round_trip(query):
+            records, _, _ = await self.driver.execute_query(
+                query, parameters, routing_=routing, database_=self.database
+            )
         return records
 
-    def session(self) -> AsyncSession:
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
         """A session for several statements in one transaction. Writes share the
         bookmarks of ``read`` and ``write``, so what they commit is read back at once,
-        even from a cluster's secondaries."""
+        even from a cluster's secondaries. Its statements are timed with
+        ``telemetry.round_trip``."""
         bookmarks = self.driver.execute_query_bookmark_manager
-        return self.driver.session(database=self.database, bookmark_manager=bookmarks)
+        with telemetry.connection_held():
+            async with self.driver.session(
+                database=self.database, bookmark_manager=bookmarks
+            ) as session:
+                yield session

@@ -17,7 +17,7 @@ from typing import LiteralString
 
 from neo4j import READ_ACCESS
 
-from claimtrace.core import cypher
+from claimtrace.core import cypher, telemetry
 from claimtrace.core.database import Graph
 
 _FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.cypher$")
@@ -67,8 +67,9 @@ async def applied_migrations(graph: Graph) -> dict[int, str]:
     async with graph.driver.session(
         database=graph.database, default_access_mode=READ_ACCESS
     ) as session:
-        result = await session.run(cypher.APPLIED_MIGRATIONS)
-        return {record["version"]: record["checksum"] async for record in result}
+        with telemetry.round_trip(cypher.APPLIED_MIGRATIONS):
+            result = await session.run(cypher.APPLIED_MIGRATIONS)
+            return {record["version"]: record["checksum"] async for record in result}
 
 
 async def pending_migrations(graph: Graph) -> list[Migration]:
@@ -76,12 +77,15 @@ async def pending_migrations(graph: Graph) -> list[Migration]:
     return [m for m in read_migrations() if m.version not in applied]
 
 
-async def apply_migrations(graph: Graph, *, index_timeout_seconds: int = 300) -> list[Migration]:
-    """Apply what is pending, wait for indexes to come online; return what was applied."""
+async def apply_migrations(
+    graph: Graph, *, index_timeout_seconds: int = 300, up_to: int | None = None
+) -> list[Migration]:
+    """Apply what is pending (up to version ``up_to`` if given), wait for indexes to
+    come online; return what was applied."""
     applied = await applied_migrations(graph)
     await graph.write(cypher.MIGRATION_CONSTRAINT)
     done: list[Migration] = []
-    for migration in read_migrations():
+    for migration in read_migrations()[:up_to]:
         recorded = applied.get(migration.version)
         if recorded is not None:
             _check_unchanged(migration, recorded)

@@ -27,6 +27,7 @@ DEFAULT_MAX_RESPONSE_BYTES = 2_000_000
 DEFAULT_MUTATIONS_PER_MINUTE = 600
 # Per client address: full-text searches and comparisons, the reads that cost the most.
 DEFAULT_EXPENSIVE_READS_PER_MINUTE = 120
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 # Subscriptions (over WebSocket) poll the database; what one connection may hold and get.
@@ -130,6 +131,9 @@ class Settings:
     mutations_per_minute: int = DEFAULT_MUTATIONS_PER_MINUTE
     expensive_reads_per_minute: int = DEFAULT_EXPENSIVE_READS_PER_MINUTE
     subscriptions: SubscriptionLimits = field(default_factory=SubscriptionLimits)
+    # Bearer token for /metrics; production serves /metrics only to it (api/metrics.py).
+    metrics_token: str | None = field(default=None, repr=False)
+    log_level: str = "INFO"
 
     @property
     def production(self) -> bool:
@@ -183,6 +187,8 @@ class Settings:
                 env, "CLAIMTRACE_EXPENSIVE_READS_PER_MINUTE", DEFAULT_EXPENSIVE_READS_PER_MINUTE
             ),
             subscriptions=SubscriptionLimits.from_env(env),
+            metrics_token=_metrics_token(env),
+            log_level=_log_level(env),
         )
 
 
@@ -198,6 +204,20 @@ def parse_tokens(value: str) -> tuple[tuple[str, str], ...]:
             )
         pairs.append((name, token))
     return tuple(pairs)
+
+
+def _metrics_token(env: Mapping[str, str]) -> str | None:
+    token = env.get("CLAIMTRACE_METRICS_TOKEN", "").strip()
+    if token and len(token) < 16:
+        raise SettingsError("CLAIMTRACE_METRICS_TOKEN must be at least 16 characters")
+    return token or None
+
+
+def _log_level(env: Mapping[str, str]) -> str:
+    level = env.get("CLAIMTRACE_LOG_LEVEL", "INFO").strip().upper()
+    if level not in LOG_LEVELS:
+        raise SettingsError(f"CLAIMTRACE_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
+    return level
 
 
 def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:

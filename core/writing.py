@@ -8,7 +8,7 @@ from typing import Any, LiteralString
 
 from neo4j import AsyncManagedTransaction
 
-from claimtrace.core import cypher
+from claimtrace.core import cypher, telemetry
 from claimtrace.core.database import Graph
 from claimtrace.core.plans import Row, WriteBatch
 
@@ -47,8 +47,17 @@ LINK_STATEMENTS: tuple[tuple[LiteralString, str], ...] = (
 
 async def write_batch(graph: Graph, batch: WriteBatch, recorded_at: dt.datetime) -> Counter[str]:
     """Write one batch atomically; return how many records of each kind it created."""
-    async with graph.session() as session:
-        return await session.execute_write(write_in, batch, recorded_at)
+    with telemetry.load_batch(batch_rows(batch)):
+        async with graph.session() as session:
+            return await session.execute_write(write_in, batch, recorded_at)
+
+
+def batch_rows(batch: WriteBatch) -> dict[str, int]:
+    """How many rows of each kind a batch sends."""
+    attributes = [attribute for _, _, attribute in NODE_STATEMENTS]
+    attributes += [attribute for _, attribute in LINK_STATEMENTS]
+    attributes += ["assertions", "cites", "conflicts"]
+    return {attribute: len(getattr(batch, attribute)) for attribute in attributes}
 
 
 async def write_in(
@@ -71,7 +80,8 @@ async def write_in(
     )
     claim_ids = sorted({row["claim"] for row in batch.assertions})
     if claim_ids:
-        await tx.run(cypher.UPDATE_FIRST_ASSERTED, ids=claim_ids)
+        with telemetry.round_trip(cypher.UPDATE_FIRST_ASSERTED):
+            await (await tx.run(cypher.UPDATE_FIRST_ASSERTED, ids=claim_ids)).consume()
     return created
 
 
@@ -85,8 +95,9 @@ async def _merge(
 ) -> int:
     if not rows:
         return 0
-    result = await tx.run(query, rows=rows, recordedAt=recorded_at)
-    record = await result.single(strict=True)
+    with telemetry.round_trip(query):
+        result = await tx.run(query, rows=rows, recordedAt=recorded_at)
+        record = await result.single(strict=True)
     if record["changed"]:
         raise AppendOnlyError(kind, list(record["changed"]), batch.files)
     return int(record["created"])
@@ -94,8 +105,8 @@ async def _merge(
 
 async def _run(tx: AsyncManagedTransaction, query: LiteralString, rows: list[Row]) -> None:
     if rows:
-        result = await tx.run(query, rows=rows)
-        await result.consume()
+        with telemetry.round_trip(query):
+            await (await tx.run(query, rows=rows)).consume()
 
 
 async def graph_counts(graph: Graph) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from neo4j.exceptions import AuthError, ServiceUnavailable
+from prometheus_client import REGISTRY, write_to_textfile
 from tqdm import tqdm
 
 from claimtrace.core.database import Graph, open_driver
@@ -68,6 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--bulk",
         action="store_true",
         help="first load into an empty local database, through neo4j-admin database import",
+    )
+    load.add_argument(
+        "--metrics-file",
+        type=Path,
+        help="write the load's metrics (rows, batches, Cypher round trips) there, in "
+        "the Prometheus text format (for node_exporter's textfile collector)",
     )
     detect = commands.add_parser(
         "detect", help="run detection over every claim (or the --claim ones), store candidates"
@@ -122,12 +129,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _bulk_files(args.folder, args.out)
         if args.bulk:
             return asyncio.run(_bulk_load(args.folder, detection=not args.no_detect))
-        return asyncio.run(
+        status = asyncio.run(
             _load(
                 args.folder, args.batch_rows, quiet=args.quiet,
                 detection=not args.no_detect, report_json=args.report_json,
             )
         )  # fmt: skip
+        if args.metrics_file is not None:
+            write_to_textfile(str(args.metrics_file), REGISTRY)
+        return status
     except ValidationError as error:
         print(f"refused {args.folder}: {error}", file=sys.stderr)
         return 1

@@ -11,6 +11,8 @@ jars that ``pom.xml`` collects into ``neo4j/lib``, run as
     python neo4j/launcher.py env dev        # shell exports for NEO4J_URI etc.
     python neo4j/launcher.py stop dev
     python neo4j/launcher.py import dev ARGS  # neo4j-admin database import full, stopped
+    python neo4j/launcher.py backup dev --to backups       # stops and restarts it
+    python neo4j/launcher.py restore dev --from FILE.dump  # into a stopped instance
 
 This file is a script, not a module of a package: ``neo4j/`` must stay a plain
 folder so that it never shadows the official driver.
@@ -19,6 +21,7 @@ folder so that it never shadows the official driver.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import glob
 import os
 import re
@@ -28,6 +31,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -40,6 +44,8 @@ MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"
 SUPPORTED_JAVA = (17, 21)
 USER = "neo4j"
+DATABASE = "neo4j"
+APPLIED_MIGRATIONS = ASSETS / "queries" / "applied_migrations.cypher"
 
 
 class LauncherError(Exception):
@@ -299,12 +305,7 @@ def start(inst: Instance, timeout: float, *, fresh: bool = False) -> None:
         wait_for_bolt(inst, timeout)
         print(f"neo4j[{inst.name}] already running on {inst.uri}")
         return
-    java = find_java()
-    ensure_jars()
-    for folder in ("conf", "data", "logs", "run", "import"):
-        (inst.home / folder).mkdir(parents=True, exist_ok=True)
-    (inst.conf_dir / "neo4j.conf").write_text(render_config(inst), encoding="utf-8")
-    initialise_password(inst, java)
+    java = prepare(inst)
     command = [
         str(java),
         f"-Xms{inst.heap}",
@@ -325,6 +326,17 @@ def start(inst: Instance, timeout: float, *, fresh: bool = False) -> None:
     started = time.monotonic()
     wait_for_bolt(inst, timeout, pid)
     print(f"neo4j[{inst.name}] ready on {inst.uri} in {time.monotonic() - started:.1f}s")
+
+
+def prepare(inst: Instance) -> Path:
+    """The instance's folders, configuration and password, ready to start; Java's path."""
+    java = find_java()
+    ensure_jars()
+    for folder in ("conf", "data", "logs", "run", "import"):
+        (inst.home / folder).mkdir(parents=True, exist_ok=True)
+    (inst.conf_dir / "neo4j.conf").write_text(render_config(inst), encoding="utf-8")
+    initialise_password(inst, java)
+    return java
 
 
 def spawn_detached(command: list[str], log: Path) -> int:
@@ -424,6 +436,82 @@ def _alive(pid: int) -> bool:
     return not (stat.exists() and ") Z" in stat.read_text(errors="replace"))
 
 
+# ---------------------------------------------------------------- backup and restore
+
+
+def backup(inst: Instance, folder: Path, timeout: float) -> Path:
+    """Dump the instance's database into ``folder`` as
+    ``claimtrace-<UTC time>-schema<NNNN>.dump``; return its path.
+
+    Neo4j Community dumps only a stopped database: a running instance is stopped
+    first and started again afterwards (a stopped one is started briefly to read its
+    schema version, and left stopped).
+    """
+    was_running = running_pid(inst) is not None
+    if not was_running:
+        start(inst, timeout)
+    try:
+        version = schema_version(inst)
+    finally:
+        stop(inst, timeout)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = folder / f"claimtrace-{stamp}-schema{version:04d}.dump"
+        with tempfile.TemporaryDirectory(dir=folder) as scratch:
+            admin(inst, "database", "dump", DATABASE, f"--to-path={scratch}")
+            (Path(scratch) / f"{DATABASE}.dump").rename(target)
+    finally:
+        if was_running:
+            start(inst, timeout)
+    print(f"neo4j[{inst.name}] backed up to {target} ({target.stat().st_size:,} bytes)")
+    return target
+
+
+def restore(inst: Instance, dump: Path) -> None:
+    """Replace the stopped instance's database by the dump's content. The API (or the
+    loader) applies any newer schema migrations when it next connects."""
+    if running_pid(inst) is not None:
+        raise LauncherError(
+            f"neo4j[{inst.name}] is running; stop it first (make neo4j-stop), then restore"
+        )
+    if not dump.is_file():
+        raise LauncherError(f"no such dump file: {dump}")
+    prepare(inst)
+    with tempfile.TemporaryDirectory(dir=inst.home) as scratch:
+        (Path(scratch) / f"{DATABASE}.dump").symlink_to(dump.resolve())
+        admin(
+            inst,
+            "database",
+            "load",
+            DATABASE,
+            f"--from-path={scratch}",
+            "--overwrite-destination=true",
+        )
+    print(f"neo4j[{inst.name}] restored from {dump}; start it to serve the restored data")
+
+
+def admin(inst: Instance, *arguments: str) -> None:
+    """Run neo4j-admin on the instance's configuration; its own message on failure."""
+    env = os.environ | {"NEO4J_HOME": str(inst.home), "NEO4J_CONF": str(inst.conf_dir)}
+    command = [str(find_java()), "-cp", classpath(), ADMIN_CLASS, *arguments]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        message = (result.stderr or result.stdout).strip()
+        raise LauncherError(f"neo4j-admin {' '.join(arguments[:2])} failed: {message}")
+
+
+def schema_version(inst: Instance) -> int:
+    """The highest schema migration applied to the instance's database (0: none)."""
+    from neo4j import GraphDatabase
+
+    query = APPLIED_MIGRATIONS.read_text(encoding="utf-8")
+    auth = (USER, password_for(inst))
+    with GraphDatabase.driver(inst.uri, auth=auth) as driver:
+        records, _, _ = driver.execute_query(query, database_=DATABASE)
+    return max((int(record["version"]) for record in records), default=0)
+
+
 def tail(path: Path, lines: int = 20) -> str:
     try:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
@@ -443,7 +531,9 @@ def shell_env(inst: Instance) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="neo4j/launcher.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("action", choices=["start", "stop", "kill", "status", "env", "import"])
+    parser.add_argument(
+        "action", choices=["start", "stop", "kill", "status", "env", "import", "backup", "restore"]
+    )
     parser.add_argument("instance", nargs="?", default="dev", choices=sorted(INSTANCE_PROFILES))
     parser.add_argument(
         "arguments_file", nargs="?", type=Path, help="import: the file of import arguments"
@@ -454,6 +544,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fresh", action="store_true", help="start: wipe the instance's data first"
     )
+    parser.add_argument(
+        "--to", type=Path, default=ROOT / "backups", help="backup: the folder (default backups/)"
+    )
+    parser.add_argument("--from", dest="dump", type=Path, help="restore: the dump file")
     args = parser.parse_args(argv)
     try:
         inst = instance(args.instance)
@@ -467,6 +561,12 @@ def main(argv: list[str] | None = None) -> int:
             if args.arguments_file is None:
                 raise LauncherError("import needs the file of import arguments")
             import_database(inst, args.arguments_file)
+        elif args.action == "backup":
+            backup(inst, args.to, args.timeout)
+        elif args.action == "restore":
+            if args.dump is None:
+                raise LauncherError("restore needs --from FILE")
+            restore(inst, args.dump)
         elif args.action == "status":
             pid = running_pid(inst)
             print(

@@ -26,7 +26,7 @@ from typing import Any, Concatenate, ParamSpec
 from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError
 
-from claimtrace.core import cypher
+from claimtrace.core import cypher, telemetry
 from claimtrace.core import validation as check
 from claimtrace.core.audit import Attempt, AuditEvent, Result, record_in
 from claimtrace.core.database import Graph
@@ -211,14 +211,15 @@ async def retract_assertion(
 async def _retract_audited(
     tx: AsyncManagedTransaction, assertion_id: str, reason: str | None, attempt: Attempt
 ) -> AuditEvent:
-    result = await tx.run(
-        cypher.RETRACT_ASSERTION,
-        id=assertion_id,
-        now=_clock.now(),
-        by=attempt.actor,
-        reason=reason,
-    )
-    before = (await result.single(strict=True))["before"]
+    with telemetry.round_trip(cypher.RETRACT_ASSERTION):
+        result = await tx.run(
+            cypher.RETRACT_ASSERTION,
+            id=assertion_id,
+            now=_clock.now(),
+            by=attempt.actor,
+            reason=reason,
+        )
+        before = (await result.single(strict=True))["before"]
     if before is not None:
         raise BadInput(
             f"assertion {assertion_id} was already retracted at {before.iso_format()}",

@@ -146,3 +146,26 @@ def test_rate_limits_have_defaults_and_zero_turns_them_off() -> None:
         | {"CLAIMTRACE_MUTATIONS_PER_MINUTE": "0", "CLAIMTRACE_EXPENSIVE_READS_PER_MINUTE": "7"}
     )
     assert (off.mutations_per_minute, off.expensive_reads_per_minute) == (0, 7)
+
+
+def test_metrics_token_and_log_level_are_read_and_the_token_hidden() -> None:
+    defaults = Settings.from_env(GOOD)
+    assert (defaults.metrics_token, defaults.log_level) == (None, "INFO")
+    env = GOOD | {"CLAIMTRACE_METRICS_TOKEN": "scrape-0123456789", "CLAIMTRACE_LOG_LEVEL": "debug"}
+    settings = Settings.from_env(env)
+    assert (settings.metrics_token, settings.log_level) == ("scrape-0123456789", "DEBUG")
+    assert "scrape-0123456789" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("CLAIMTRACE_METRICS_TOKEN", "short", "must be at least 16 characters"),
+        ("CLAIMTRACE_LOG_LEVEL", "verbose", "must be one of DEBUG, INFO, WARNING, ERROR"),
+    ],
+)
+def test_malformed_metrics_token_or_log_level_is_refused(
+    name: str, value: str, message: str
+) -> None:
+    with pytest.raises(SettingsError, match=f"^{name} {message}"):
+        Settings.from_env(GOOD | {name: value})

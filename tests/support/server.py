@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from claimtrace.core.database import Graph
 from claimtrace.core.settings import Settings
 
 LAUNCHER_PATH = Path(__file__).resolve().parents[2] / "neo4j" / "launcher.py"
@@ -42,3 +43,14 @@ def neo4j_test_settings() -> Settings:
 
 def neo4j_test_running() -> bool:
     return launcher.running_pid(TEST_INSTANCE) is not None
+
+
+async def adopt_restored_database(graph: Graph) -> None:
+    """After a restore, the database may be at an older transaction than the driver's
+    bookmarks name, and a read would wait for it forever: let the driver's bookmark
+    manager hold the restored database's latest bookmark instead."""
+    async with graph.driver.session(database=graph.database) as session:
+        await (await session.run("RETURN 1")).consume()
+        latest = await session.last_bookmarks()
+    manager = graph.driver.execute_query_bookmark_manager
+    await manager.update_bookmarks(await manager.get_bookmarks(), latest.raw_values)
