@@ -24,7 +24,8 @@ POLL_INTERVAL = 0.1
 # As ``make run`` serves it (the Makefile's UVICORN_LIMITS).
 UVICORN_LIMITS = (
     "--http", "claimtrace.api.http_protocol:BoundedHttpToolsProtocol",
-    "--ws", "none", "--timeout-keep-alive", "5",
+    "--ws", "claimtrace.api.ws_protocol:GoingAwayWebSocketProtocol", "--ws-max-size", "65536",
+    "--timeout-keep-alive", "5",
 )  # fmt: skip
 
 
