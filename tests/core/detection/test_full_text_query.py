@@ -6,7 +6,9 @@ from claimtrace.core.store.detection import QUERY_WORDS, full_text_query
 
 
 def test_words_are_literal_distinct_and_lower_case() -> None:
-    assert full_text_query("Iran AND Iraq: Iran's OR (NOT) iran*") == "iran and iraq s or not"
+    # Each word a quoted term: an operator or a wildcard is a plain word to Lucene.
+    query = full_text_query("Iran AND Iraq: Iran's OR (NOT) iran*")
+    assert query == '"iran" "and" "iraq" "s" "or" "not"'
 
 
 def test_a_text_without_words_asks_nothing() -> None:
