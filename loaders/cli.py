@@ -322,11 +322,11 @@ def _summary(
     for kind in KINDS:
         lines.append(f"  {kind:<14}{report.created[kind]:>9}{report.already_there(kind):>15}")
     if report.detection is not None:
-        share = report.detection.seconds / (report.write_seconds + report.detection.seconds)
+        seconds, write = report.detection.seconds, report.write_seconds
         lines.append(
             f"detection after each batch: {sum(report.detection.created.values())} new "
-            f"candidates in {report.detection.seconds:.1f}s ({share:.0%} of writing and "
-            f"detecting, {report.write_seconds:.1f}s writing)"
+            f"candidates in {seconds:.1f}s, adding {seconds / write:.0%} to the "
+            f"{write:.1f}s of writing"
         )
     nodes = ", ".join(f"{label} {n}" for label, n in sorted(counts["nodes"].items()))
     relationships = ", ".join(f"{kind} {n}" for kind, n in sorted(counts["relationships"].items()))

@@ -78,8 +78,9 @@ def numeric(a: QuantityClaim, b: QuantityClaim) -> Candidate | None:
     score = round(low.gap(high) / scale, 6)
     unit = first.measure.unit
     explanation = (
-        f'Both claims count "{unit}" and say the same apart from the number, yet no value '
-        f'fits both: "{_short(first.text)}" allows {low}; "{_short(second.text)}" allows {high}.'
+        f'Both claims count "{first.quantity.unit}" and say the same apart from the number, '
+        f'yet no value fits both: "{_short(first.text)}" allows {low}; '
+        f'"{_short(second.text)}" allows {high}.'
     )
     evidence = {
         "unit": unit,

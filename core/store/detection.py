@@ -45,6 +45,44 @@ SIMILAR_HITS = 50
 QUERY_WORDS = 64
 STORE_ATTEMPTS = 3
 _WORD = re.compile(r"\w+")
+# Lucene's English stop words.
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "will",
+        "with",
+    ]
+)
 
 
 @dataclass
@@ -181,9 +219,13 @@ async def _likely_same(graph: Graph, claims: list[QuantityClaim], links: Links) 
 
 
 def full_text_query(text: str) -> str:
-    """A claim's distinct words as literal terms for the full-text index; empty when it
-    has none (then nothing is looked up)."""
-    words = list(dict.fromkeys(word.lower() for word in _WORD.findall(text)))[:QUERY_WORDS]
+    """A claim's distinct words, common ones left out, as literal terms for the
+    full-text index; empty when it has none (then nothing is looked up). The index keeps
+    stop words, and a term that nearly every claim holds costs the most to score while
+    telling the least."""
+    words = [word.lower() for word in _WORD.findall(text)]
+    distinct = dict.fromkeys(word for word in words if word not in _STOP_WORDS)
+    words = list(distinct)[:QUERY_WORDS]
     return lucene_literal(" ".join(words))
 
 

@@ -9,8 +9,8 @@ MERGE (c:Candidate {id: row.id})
 WITH row, a, b, c, c.recordedAt = $recordedAt AS fresh
 CALL (row, a, b, c, fresh) {
   WITH * WHERE fresh
-  SET c.topicIds = COLLECT { MATCH (x:Claim)-[:ABOUT_TOPIC]->(t:Topic)
-                             WHERE x = a OR x = b RETURN DISTINCT t.id ORDER BY t.id }
+  SET c.topicIds = COLLECT { UNWIND [a, b] AS x MATCH (x)-[:ABOUT_TOPIC]->(t:Topic)
+                             RETURN DISTINCT t.id AS id ORDER BY id }
   CREATE (c)-[:FIRST]->(a), (c)-[:SECOND]->(b)
   WITH row, c
   OPTIONAL MATCH (x:Assertion {id: row.firstAssertion})

@@ -53,14 +53,20 @@ def error_codes(body: Any) -> list[str | None]:
 # ------------------------------------------------------------ proving nothing was written
 
 # The audit trail is left out: it grows with every mutation, refused ones included
-# (tests/api/test_audit.py checks it).
+# (tests/api/test_audit.py checks it). A record's owners are its id, and for a candidate
+# (and its links) the claims and assertions it is about: detection after a write makes
+# candidates about what the write added.
 _NODES = """
 MATCH (n) WHERE NOT n:Migration AND NOT n:AuditEvent
-RETURN labels(n) AS labels, properties(n) AS properties
+RETURN labels(n) AS labels, properties(n) AS properties,
+       [x IN [n.id, n.firstClaimId, n.secondClaimId, n.firstAssertionId, n.secondAssertionId]
+        WHERE x IS NOT NULL] AS owners
 """
 _RELATIONSHIPS = """
 MATCH (a)-[r]->(b) WHERE NOT a:Migration AND NOT a:AuditEvent
-RETURN a.id AS start, type(r) AS type, b.id AS end, properties(r) AS properties
+RETURN a.id AS start, type(r) AS type, b.id AS end, properties(r) AS properties,
+       [x IN [a.id, b.id, a.firstClaimId, a.secondClaimId, a.firstAssertionId,
+              a.secondAssertionId] WHERE x IS NOT NULL] AS owners
 """
 
 
@@ -71,18 +77,18 @@ def _canonical(row: dict[str, Any]) -> str:
 async def graph_fingerprint(graph: Graph, skip_prefix: str = "\x00") -> str:
     """A digest of every node and relationship with all their properties.
 
-    Records whose id (or, for a relationship, either end's id) starts with
-    ``skip_prefix`` are left out, so a test can check that everything *else* is untouched.
+    Records one of whose owners (its id, a relationship's ends, the claims and
+    assertions a candidate is about) starts with ``skip_prefix`` are left out, so a
+    test can check that everything *else* is untouched.
     """
     rows: list[str] = []
-    for query, ids in ((_NODES, ("properties",)), (_RELATIONSHIPS, ("start", "end"))):
+    for query in (_NODES, _RELATIONSHIPS):
         records, _, _ = await graph.driver.execute_query(
             query, routing_=RoutingControl.READ, database_=graph.database
         )
         for record in records:
             data = record.data()
-            owners = [data["properties"].get("id")] if ids == ("properties",) else []
-            owners += [data[key] for key in ids if key != "properties"]
+            owners = data.pop("owners")
             if any(isinstance(o, str) and o.startswith(skip_prefix) for o in owners):
                 continue
             rows.append(_canonical(data))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from claimtrace.core.store.detection import QUERY_WORDS, full_text_query
 
 
-def test_words_are_literal_distinct_and_lower_case() -> None:
-    # Each word a quoted term: an operator or a wildcard is a plain word to Lucene.
-    query = full_text_query("Iran AND Iraq: Iran's OR (NOT) iran*")
-    assert query == '"iran" "and" "iraq" "s" "or" "not"'
+def test_words_are_distinct_lower_case_and_common_ones_left_out() -> None:
+    # Each word a quoted term: an operator or a wildcard would be a plain word to Lucene.
+    query = full_text_query("Iran AND Iraq: Iran's OR (NOT) the iran* Missiles")
+    assert query == '"iran" "iraq" "s" "missiles"'
 
 
 def test_a_text_without_words_asks_nothing() -> None:
