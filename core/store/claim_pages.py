@@ -147,6 +147,8 @@ async def _listed(
     if after is None or after.key != UNASSERTED_KEY:
         key, after_id = (str(after.key), after.id) if after else ("", "")
         query = await _dated_query(graph, where, limit)
+        if query is None:  # a topic, person or publisher with no claim at all
+            return []
         records = await graph.read(query, **parameters, afterKey=key, afterId=after_id, limit=limit)
         rows = [_dated_row(record) for record in records]
     if len(rows) < limit and not where.filters_assertions:
@@ -159,9 +161,9 @@ async def _listed(
     return rows
 
 
-async def _dated_query(graph: Graph, where: ClaimFilterRecord, limit: int) -> LiteralString:
+async def _dated_query(graph: Graph, where: ClaimFilterRecord, limit: int) -> LiteralString | None:
     """The list query that starts from the filter that reaches the fewest claims, or reads
-    the date index in order when that is cheaper.
+    the date index in order when that is cheaper; None when a filter reaches none.
 
     Reading a filter's ``n`` claims and keeping the first ``limit`` costs about ``n``;
     reading the index in order until ``limit`` of them come up costs about
@@ -185,6 +187,8 @@ async def _dated_query(graph: Graph, where: ClaimFilterRecord, limit: int) -> Li
         ((query, reached[query]) for query, value in given.items() if value is not None),
         key=lambda pair: pair[1],
     )
+    if smallest == 0:
+        return None
     return cypher.CLAIMS_PAGE_ALL if smallest * smallest > limit * reach["claims"] else query
 
 
