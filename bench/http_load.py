@@ -294,6 +294,7 @@ QUERY_COLUMNS: Columns = (
     ("cypher_per_request", "cypher/req"),
     ("product_errors", "err"), ("product_rps", "rps"),
     ("product_p50_ms", "p50"), ("product_p95_ms", "p95"), ("product_p99_ms", "p99"),
+    ("product_max_ms", "max"),
     ("raw_errors", "raw err"), ("raw_rps", "raw rps"),
     ("raw_p50_ms", "raw p50"), ("raw_p95_ms", "raw p95"), ("raw_p99_ms", "raw p99"),
     ("throughput_ratio", "rps x"), ("p50_ratio", "p50 x"), ("p99_ratio", "p99 x"),

@@ -52,6 +52,7 @@ class Sample:
             "p50_ms": round(self.ms(50), 2),
             "p95_ms": round(self.ms(95), 2),
             "p99_ms": round(self.ms(99), 2),
+            "max_ms": round(self.ms(100), 2),
         }
 
 

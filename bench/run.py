@@ -237,24 +237,17 @@ def goals(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for size in sizes:
         rows += peer_goals(size)
     largest = max(by_claims)
-    p50 = {
-        claims: next(
-            r["product_p50_ms"]
-            for r in size.get("queries", [])
-            if r["workload"] == "provenance" and r["clients"] == 1
-        )
-        for claims, size in by_claims.items()
-        if size.get("queries")
-    }
-    if len(p50) >= 2:
-        smallest_q, largest_q = min(p50), max(p50)
-        growth = p50[largest_q] / p50[smallest_q]
-        rows.append(
-            goal(
-                f"provenance p50 at {largest_q:,} vs {smallest_q:,} claims",
-                round(growth, 2), "<= 1.5", growth <= 1.5,
-            )
-        )  # fmt: skip
+    rows += p50_growth(by_claims, "provenance", 1.5)
+    for workload in GROWING_AT_MOST_TWICE:
+        rows += p50_growth(by_claims, workload, 2.0)
+    for size in sizes:
+        for row in size.get("queries", []):
+            if row["workload"].startswith("search") and row["clients"] == 32:
+                slowest = row["product_max_ms"]
+                rows.append(
+                    goal(f"{row['workload']} slowest request at 32 clients, "
+                         f"{size['claims']:,} claims (ms)", slowest, "<= 2000", slowest <= 2000)
+                )  # fmt: skip
     for claims, size in by_claims.items():
         rate = size["load"]["assertions_per_second"]
         rows.append(goal(f"loader rate at {claims:,} claims", rate, ">= 20000", rate >= 20_000))
@@ -271,12 +264,49 @@ def goals(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+# The workloads whose p50 at one client should grow at most twofold from the smallest
+# graph queried to the largest.
+GROWING_AT_MOST_TWICE = (
+    "search", "search phrase", "list", "list topic", "list person", "list source",
+    "list stance", "list dates", "list conflicts",
+)  # fmt: skip
+
+
+def p50_growth(
+    by_claims: dict[int, dict[str, Any]], workload: str, limit: float
+) -> list[dict[str, Any]]:
+    p50 = {
+        claims: row["product_p50_ms"]
+        for claims, size in by_claims.items()
+        for row in size.get("queries", [])
+        if row["workload"] == workload and row["clients"] == 1
+    }
+    if len(p50) < 2:
+        return []
+    smallest, largest = min(p50), max(p50)
+    growth = p50[largest] / p50[smallest]
+    return [
+        goal(
+            f"{workload} p50 at {largest:,} vs {smallest:,} claims",
+            round(growth, 2), f"<= {limit}", growth <= limit,
+        )
+    ]  # fmt: skip
+
+
 def peer_goals(size: dict[str, Any]) -> list[dict[str, Any]]:
     """Provenance against @neo4j/graphql: throughput at least its, CPU (API and Neo4j
     together) per request at most its."""
     rows = []
     for ratio in size.get("peer", {}).get("ratios", []):
-        if ratio["workload"] != "provenance" or ratio["sides"] != "claimtrace / peer":
+        if ratio["sides"] != "claimtrace / peer":
+            continue
+        if ratio["workload"] == "claims page":
+            where = f"at {ratio['clients']} clients, {size['claims']:,} claims"
+            rows.append(
+                goal(f"claims page throughput vs @neo4j/graphql {where}", ratio["rps"],
+                     ">= 1.00", ratio["rps"] >= 1.0)
+            )  # fmt: skip
+        if ratio["workload"] != "provenance":
             continue
         where = f"at {ratio['clients']} clients, {size['claims']:,} claims"
         rows.append(

@@ -335,7 +335,10 @@ class Highlight:
 @strawberry.type(
     description="Where a search matched a claim: in its own text (assertionId null) or in the "
     "quote of one of its assertions. Offsets count Unicode code points, from the start of "
-    "the whole text or quote."
+    'the whole text or quote. On the seed corpus, search: "EFPs OR penetrators killed '
+    'troops" finds claim-efp-196-killed with text "Explosively formed penetrators (EFPs) '
+    'supplied by Iran killed at least 196 US troops in Iraq.", start 0 and highlights '
+    "[19, 30), [32, 36), [55, 61), [78, 84)."
 )
 class Snippet:
     text: str = strawberry.field(description="The part of the text shown, at most 240 long.")
@@ -417,7 +420,10 @@ class ClaimQueries:
 
     @strawberry.field(
         description="Counts over the claims the filter matches (a search included), in one "
-        "query: totals, and per facet its largest values (at most `buckets`, 1 to 100)."
+        "query: totals, and per facet its largest values (at most `buckets`, 1 to 100). On "
+        'the seed corpus, filter: {topicId: "topic-deterrence-after-soleimani"} counts 23 '
+        "claims and 35 assertions; by stance SUPPORTS 21 claims (28 assertions), REFUTES 3 "
+        "(6), UNDECIDED 1 (1)."
     )
     async def claim_facets(
         self,

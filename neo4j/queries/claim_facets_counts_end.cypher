@@ -1,4 +1,12 @@
-  RETURN collect({claim: c.id, a: a, speaker: speaker, source: s}) AS assertions
+  // Every value an assertion can be counted under, read once.
+  WITH c, a, speaker,
+       CASE WHEN 'publisher' IN $facets
+            THEN head([(s)-[:PUBLISHED_BY]->(o) | [o.id, o.name]]) END AS publisher
+  RETURN collect({claim: c.id, stance: [a.stance, null], mode: [a.mode, null],
+                  speaker: [speaker.id, speaker.name], publisher: publisher,
+                  year: [left(a.asserted, 4), null],
+                  month: [CASE WHEN size(a.asserted) >= 7 THEN left(a.asserted, 7) END, null]})
+         AS assertions
 }
 OPTIONAL CALL (claims, assertions) {
   WITH claims WHERE 'topic' IN $facets
@@ -10,15 +18,7 @@ OPTIONAL CALL (claims, assertions) {
   UNWIND $facets AS name
   WITH name, assertions WHERE name <> 'topic'
   UNWIND assertions AS x
-  WITH name, x.claim AS claim, x.a AS a, x.speaker AS speaker, x.source AS source
-  WITH name, claim, CASE name
-      WHEN 'stance' THEN [a.stance, null]
-      WHEN 'mode' THEN [a.mode, null]
-      WHEN 'speaker' THEN [speaker.id, speaker.name]
-      WHEN 'publisher' THEN head([(source)-[:PUBLISHED_BY]->(o) | [o.id, o.name]])
-      WHEN 'year' THEN [left(a.asserted, 4), null]
-      WHEN 'month' THEN [CASE WHEN size(a.asserted) >= 7 THEN left(a.asserted, 7) END, null]
-    END AS value
+  WITH name, x.claim AS claim, x[name] AS value
   WHERE value[0] IS NOT NULL
   WITH name, value[0] AS key, value[1] AS label,
        count(DISTINCT claim) AS claimCount, count(*) AS assertionCount

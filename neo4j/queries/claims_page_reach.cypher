@@ -11,4 +11,5 @@ RETURN claims,
        CASE WHEN p IS NULL THEN 0 ELSE COUNT { (p)-[:MADE]->() } END
          + CASE WHEN o IS NULL THEN 0 ELSE COUNT { (o)-[:MADE]->() } END AS person,
        CASE WHEN publisher IS NULL THEN 0
-            ELSE COUNT { (publisher)<-[:PUBLISHED_BY]-(:Source)<-[:FOUND_IN]-() } END AS publisher
+            ELSE reduce(n = 0, s IN [(publisher)<-[:PUBLISHED_BY]-(s) | s]
+                        | n + COUNT { (s)<-[:FOUND_IN]-() }) END AS publisher

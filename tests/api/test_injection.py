@@ -23,7 +23,8 @@ import pytest
 from claimtrace.api.app import create_app
 from claimtrace.api.protection import MAX_ALIASES
 from claimtrace.core.database import Graph
-from claimtrace.core.search import MAX_SEARCH_LENGTH
+from claimtrace.core.errors import BadInput
+from claimtrace.core.search import MAX_SEARCH_LENGTH, parse_search
 from claimtrace.core.settings import Settings
 from claimtrace.core.writing import graph_counts
 from tests.conftest import SEED_DATA
@@ -206,10 +207,22 @@ def _wrong_answer(argument: Argument, payload: str, value: Any) -> str | None:
 async def _query_problems(
     client: httpx.AsyncClient, argument: Argument, payloads: list[str]
 ) -> list[str]:
-    if argument.expect == "typed":
-        return [problem for payload in payloads
+    refused = [p for p in payloads if argument.expect == "typed" or _nothing_to_find(argument, p)]
+    answered = [payload for payload in payloads if payload not in refused]
+    problems = [problem for payload in refused
                 for problem in await _refused(client, argument, payload)]  # fmt: skip
-    return await _answered(client, argument, payloads)
+    return problems + await _answered(client, argument, answered)
+
+
+def _nothing_to_find(argument: Argument, payload: str) -> bool:
+    """A search with no word to find (only punctuation or exclusions) is refused, typed."""
+    if argument.expect != "search":
+        return False
+    try:
+        parse_search(payload)
+    except BadInput:
+        return True
+    return False
 
 
 async def _refused(client: httpx.AsyncClient, argument: Argument, payload: str) -> list[str]:

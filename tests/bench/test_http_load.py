@@ -57,6 +57,7 @@ def test_sample_summary_in_milliseconds() -> None:
         "p50_ms": 2.0,
         "p95_ms": 10.0,
         "p99_ms": 10.0,
+        "max_ms": 10.0,
     }
 
 

@@ -160,3 +160,21 @@ async def test_blank_search_and_bad_dates_are_refused(
         assert blank["extensions"] == {"code": "BAD_USER_INPUT", "field": "filter.search"}
     [date] = (await page(client, assertedFrom="March 2020"))["errors"]
     assert date["extensions"] == {"code": "BAD_USER_INPUT", "field": "filter.assertedFrom"}
+
+
+async def test_claims_not_asserted_yet_come_last_by_id(
+    writable_seed_graph: Graph, settings: Settings, client: httpx.AsyncClient
+) -> None:
+    dated = await all_ids(client, first=100)
+    await writable_seed_graph.driver.execute_query(
+        "MATCH (t:Topic {id: 'topic-us-troop-presence'}) "
+        "CREATE (:Claim {id: 'claim-zz-b', text: 'x'})-[:ABOUT_TOPIC]->(t), "
+        "(:Claim {id: 'claim-aa-a', text: 'y'}), (:Claim {id: 'claim-mm-c', text: 'z'})",
+        database_=settings.neo4j_database,
+    )
+    unasserted = ["claim-aa-a", "claim-mm-c", "claim-zz-b"]
+    assert await all_ids(client, first=7) == dated + unasserted
+    in_topic = await all_ids(client, first=5, topicId="topic-us-troop-presence")
+    assert in_topic[-1] == "claim-zz-b"
+    assert "claim-aa-a" not in in_topic
+    assert "claim-zz-b" not in await all_ids(client, first=50, stance="SUPPORTS")
