@@ -5,8 +5,8 @@ sends to Cypher (core/plans.py, already validated and staged) as CSV files, one
 per node label and relationship type, with typed headers. What the Cypher
 statements derive is derived here too: ``contentHash`` and ``recordedAt`` on
 nodes and conflicts, a claim's ``firstAsserted``, and the speaker or author of a
-link found among people before organizations. Two things CSV cannot say are
-left to ``FINISH_BULK_IMPORT`` after the import: an empty list property.
+link found among people before organizations. The one value CSV cannot say, an
+empty list, is left to ``FINISH_BULK_IMPORT`` after the import.
 
 Ids are unique per label only (a person and an organization may share one), so
 each label is its own id space, and a link whose end is a person or an
