@@ -21,8 +21,10 @@ from claimtrace.core.request_context import current
 MAX_MESSAGE = 2_000
 MAX_TRACEBACK = 8_000
 EXTRA_FIELDS = ("durationMs", "outcome", "status", "method", "path")
-# Servers whose own handlers would otherwise write a second, free-text format.
-ADOPTED_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access", "neo4j")
+# Servers whose own handlers would otherwise write a second, free-text format. One
+# without handlers was either never configured or turned off (uvicorn's
+# --no-access-log): it is left as it is.
+ADOPTED_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access")
 
 
 class JsonLines(logging.Formatter):
@@ -67,7 +69,8 @@ def configure(level: str = "INFO", stream: TextIO | None = None) -> None:
     root.setLevel(level)
     for name in ADOPTED_LOGGERS:
         adopted = logging.getLogger(name)
-        adopted.handlers.clear()
-        adopted.propagate = True
+        if adopted.handlers:
+            adopted.handlers.clear()
+            adopted.propagate = True
     # The driver's own debug lines would repeat every query; its warnings stay.
     logging.getLogger("neo4j").setLevel(max(logging.getLevelName(level), logging.WARNING))
