@@ -70,7 +70,9 @@ async def as_loaded(settings: Settings) -> tuple[list[Any], set[str]]:
 async def transactional_then_bulk(
     graph: Graph, settings: Settings, folder: Path
 ) -> tuple[tuple[list[Any], set[str]], tuple[list[Any], set[str]]]:
-    await load_folder(graph, folder)
+    # What was loaded, without the candidates detection adds after each batch: the bulk
+    # path's detection is a pass of its own after the import (claimtrace-load).
+    await load_folder(graph, folder, detection=False)
     transactional = await as_loaded(settings)
     await graph.write(WIPE)
     await bulk_load_local(settings, folder)
