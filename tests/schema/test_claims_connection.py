@@ -178,3 +178,17 @@ async def test_claims_not_asserted_yet_come_last_by_id(
     assert in_topic[-1] == "claim-zz-b"
     assert "claim-aa-a" not in in_topic
     assert "claim-zz-b" not in await all_ids(client, first=50, stance="SUPPORTS")
+
+
+async def test_an_undone_confirmation_is_not_a_conflict_to_the_filter(
+    writable_seed_graph: Graph, client: httpx.AsyncClient
+) -> None:
+    # Undoing a confirmed conflict marks its link, never deletes it (the review workflow).
+    [record] = await writable_seed_graph.write(
+        "MATCH (c:Claim) WHERE COUNT { (c)-[:CONTRADICTS]-() } = 1 "
+        "WITH c ORDER BY c.id LIMIT 1 "
+        "MATCH (c)-[r:CONTRADICTS]-() SET r.undoneAt = datetime() RETURN c.id AS id"
+    )
+    claim_id = record["id"]
+    assert claim_id not in await all_ids(client, first=100, hasConflicts=True)
+    assert claim_id in await all_ids(client, first=100, hasConflicts=False)
