@@ -21,7 +21,7 @@ from claimtrace.core.settings import Settings
 from claimtrace.core.vocabulary import ConflictKind
 from claimtrace.core.writing import write_batch
 from tests.support.uvicorn_process import RunningApi, running_api
-from tests.support.websocket import Subscriber, subscriber
+from tests.support.websocket import Subscriber, acknowledged, subscriber
 from tests.support.writing import (
     ADD_ASSERTION,
     ADD_CLAIM,
@@ -118,8 +118,7 @@ async def link(api: RunningApi, first: str, second: str, note: str) -> None:
 async def subscribed(
     api: RunningApi, query: str, payload: dict[str, Any] | None = None, **variables: Any
 ) -> AsyncIterator[Subscriber]:
-    async with subscriber(api.base_url) as client:
-        assert (await client.init(payload))["type"] == "connection_ack"
+    async with acknowledged(api.base_url, payload) as client:
         await client.subscribe("1", query, **variables)
         await asyncio.sleep(SETTLE_SECONDS)  # its first poll has taken note of the present
         yield client
@@ -324,16 +323,17 @@ async def test_a_connection_holds_a_bounded_number_of_subscriptions(
 
 
 async def test_a_process_holds_a_bounded_number_of_connections(tight: RunningApi) -> None:
-    async with subscriber(tight.base_url) as first, subscriber(tight.base_url) as second:
-        await first.init()
-        await second.init()
-        async with subscriber(tight.base_url) as third:
-            code, reason = await third.closed()
+    async with (
+        acknowledged(tight.base_url),
+        acknowledged(tight.base_url),
+        subscriber(tight.base_url) as third,
+    ):
+        code, reason = await third.closed()
     assert code == 1013
     assert reason is not None
     assert "2 WebSocket connections at most" in reason
-    async with subscriber(tight.base_url) as later:  # once the others have gone
-        assert (await later.init())["type"] == "connection_ack"
+    async with acknowledged(tight.base_url) as later:  # once the others have gone
+        assert "connection_ack" in later.transcript[-1]
 
 
 async def test_events_leave_a_connection_at_its_rate(

@@ -13,6 +13,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
 PROTOCOL = Subprotocol("graphql-transport-ws")
+TRY_AGAIN_LATER = 1013
 
 
 class Subscriber:
@@ -68,3 +69,27 @@ async def subscriber(base_url: str, *, origin: str | None = None) -> AsyncIterat
         url, subprotocols=[PROTOCOL], additional_headers=headers, open_timeout=15
     ) as connection:
         yield Subscriber(connection)
+
+
+@contextlib.asynccontextmanager
+async def acknowledged(
+    base_url: str, payload: dict[str, Any] | None = None, *, within: float = 10.0
+) -> AsyncIterator[Subscriber]:
+    """An initialised connection, retried while the server answers 1013 (try again later).
+
+    A server frees a connection's place once its subscriptions have stopped, a moment
+    after the client has gone; graphql-ws clients retry, and so does this.
+    """
+    async with asyncio.timeout(within):
+        while True:
+            async with subscriber(base_url) as client:
+                try:
+                    ack = await client.init(payload)
+                except ConnectionClosed as closed:
+                    if closed.rcvd is None or closed.rcvd.code != TRY_AGAIN_LATER:
+                        raise
+                else:
+                    assert ack["type"] == "connection_ack", ack
+                    yield client
+                    return
+            await asyncio.sleep(0.05)
