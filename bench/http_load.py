@@ -342,6 +342,7 @@ async def main_async(arguments: argparse.Namespace) -> dict[str, list[dict[str, 
                 workloads_from(sample),
                 concurrencies=arguments.clients,
                 requests=arguments.requests,
+                budget=arguments.budget,
             )
     return {"http_floor": floor, "queries": queries}
 
@@ -351,6 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--bodies", type=int, default=100, help="distinct bodies per workload")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--budget", type=float, help="seconds per workload and client count (default: none)"
+    )
     parser.add_argument(
         "--clients", type=lambda text: [int(n) for n in text.split(",")], default=[1, 8, 32]
     )
