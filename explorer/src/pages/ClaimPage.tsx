@@ -99,6 +99,10 @@ export function ClaimPage() {
         {provenance.conflicts.map((c) => (
           <ConflictCard key={c.otherClaim.id} conflict={c} />
         ))}
+        <p className="meta">
+          Token holders review what detection found about this claim:{" "}
+          <Link to={`/review?claim=${encodeURIComponent(claim.id)}`}>its candidates</Link>.
+        </p>
       </section>
     </article>
   );
