@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import FloatRect, Locator, Page, expect
 
 from claimtrace.core.database import Graph
 from tests.explorer.conftest import SCREENSHOTS, OpenPage, opened_at, report
@@ -29,19 +29,25 @@ DETERRENCE = "The January 3, 2020 US strike that killed Qasem Soleimani restored
 COMMENTATORS_QUOTE = "had “reasserted US deterrence” against Iran"
 SOUFAN_QUOTE = "Iran remains undeterred by the potential for U.S. retaliation"
 EFP = "Explosively formed penetrators (EFPs) supplied by Iran killed at least 196 US troops"
+FEWER_TEXT = "Explosively formed penetrators (EFPs) supplied by Iran killed 150 US troops in Iraq."
 FEWER = {
     "id": "claim-test-efp-150", "topicIds": ["topic-attacks-and-casualties"],
-    "text": "Explosively formed penetrators (EFPs) supplied by Iran killed 150 US troops in Iraq.",
+    "text": FEWER_TEXT,
     "quantity": {"value": 150, "unit": "US troops killed", "qualifier": "EXACTLY"},
 }  # fmt: skip
 REVIEWS = "MATCH (r:CandidateReview) RETURN r.action AS action, r.by AS by, r.reason AS reason"
 
 
-def cards(page: Page) -> Any:
+def cards(page: Page) -> Locator:
     return page.locator("article.candidate")
 
 
-def deterrence_card(page: Page) -> Any:
+def notice(page: Page, text: str) -> Locator:
+    """The outcome of a review, said politely (a list being loaded is a status too)."""
+    return page.get_by_role("status").filter(has_text=text)
+
+
+def deterrence_card(page: Page) -> Locator:
     """Unnamed commentators against The Soufan Center on the deterrence claim."""
     return cards(page).filter(has_text=COMMENTATORS_QUOTE).filter(has_text=SOUFAN_QUOTE)
 
@@ -91,7 +97,7 @@ async def test_a_token_holder_sees_the_seed_candidates_with_both_sides_and_why(
     for each in await cards(page).all():  # every candidate says why
         await expect(each.locator(".reason")).to_contain_text("Why: ")
     assert watched.sent_since(opened) == ["ReviewCandidates"]
-    top = {"x": 0, "y": 0, "width": 1280, "height": 1400}  # the first candidate, whole
+    top: FloatRect = {"x": 0, "y": 0, "width": 1280, "height": 1400}  # the first candidate
     await page.screenshot(path=SCREENSHOTS / "explorer-review.png", full_page=True, clip=top)
 
     # The token: in this tab's sessionStorage, never in the address or localStorage.
@@ -109,6 +115,11 @@ async def test_a_token_holder_sees_the_seed_candidates_with_both_sides_and_why(
     await page.get_by_role("button", name="Use this token").click()
     await card.get_by_role("link", name=re.compile(DETERRENCE)).click()
     await expect(page.get_by_role("heading", level=1)).to_contain_text(DETERRENCE)
+    await page.get_by_role("link", name="its candidates").click()  # the claim's own
+    await expect(cards(page)).to_have_count(6)
+    assert page.url.endswith("/review?claim=claim-soleimani-strike-restored-deterrence")
+    await page.get_by_role("link", name="Every claim").click()
+    await expect(cards(page)).to_have_count(10)
     assert watched.errors == []
 
 
@@ -129,7 +140,7 @@ async def test_filtered_by_kind_from_the_address_and_the_form_then_one_confirmed
     await expect(numeric.locator("header")).to_contain_text(
         "numeric/disjoint-intervals: score 0.235, threshold 0"
     )
-    await expect(numeric.get_by_role("link")).to_have_text([re.compile(re.escape(EFP)), FEWER["text"]])
+    await expect(numeric.get_by_role("link")).to_have_text([re.compile(re.escape(EFP)), FEWER_TEXT])
     await expect(page.get_by_label("Kind")).to_have_value("NUMERIC")
 
     await page.get_by_label("Kind").select_option(label="any kind")
@@ -151,9 +162,9 @@ async def test_filtered_by_kind_from_the_address_and_the_form_then_one_confirmed
     await page.wait_for_load_state("networkidle")
     before = len(watched.operations)
     await numeric.get_by_role("button", name="Confirm").click()
-    await expect(page.get_by_role("status")).to_contain_text(
-        "Confirmed: the two claims are now linked by CONTRADICTS."
-    )
+    await expect(
+        notice(page, "Confirmed: the two claims are now linked by CONTRADICTS.")
+    ).to_be_focused()
     await expect(cards(page)).to_have_count(0)  # no longer pending
     await page.wait_for_load_state("networkidle")
     assert watched.sent_since(before) == ["ConfirmCandidate", "ReviewCandidates"]
@@ -175,13 +186,13 @@ async def test_filtered_by_kind_from_the_address_and_the_form_then_one_confirmed
     await expect(confirmed.locator(".reviews")).to_contain_text("(CONTRADICTS link made)")
     await confirmed.get_by_role("link", name=re.compile(re.escape(EFP))).click()
     conflict = page.get_by_role("article", name="Conflict: numeric")
-    await expect(conflict.get_by_role("link", name=FEWER["text"])).to_be_visible()
+    await expect(conflict.get_by_role("link", name=FEWER_TEXT)).to_be_visible()
     await expect(conflict).to_contain_text("[150, 150]")
     assert watched.errors == []
     assert stale.errors == []
 
 
-async def test_a_candidate_rejected_with_a_reason_from_the_keyboard(
+async def test_a_candidate_rejected_with_a_reason_from_the_keyboard_then_undone(
     open_page: OpenPage, writable_seed_graph: Graph
 ) -> None:
     watched = await open_page(init_script=WITH_TOKEN)
@@ -200,9 +211,9 @@ async def test_a_candidate_rejected_with_a_reason_from_the_keyboard(
     await page.keyboard.type("The commentators spoke before the June attacks.")
     await page.keyboard.press("Tab")
     await page.keyboard.press("Enter")
-    await expect(page.get_by_role("status")).to_contain_text(
-        "Rejected, with your reason: the pair will not be proposed again."
-    )
+    await expect(
+        notice(page, "Rejected, with your reason: the pair will not be proposed again.")
+    ).to_be_focused()
     await expect(cards(page)).to_have_count(9)
     assert watched.sent_since(before) == ["RejectCandidate", "ReviewCandidates"]
     assert [r.data() for r in await writable_seed_graph.read(REVIEWS)] == [
@@ -219,6 +230,14 @@ async def test_a_candidate_rejected_with_a_reason_from_the_keyboard(
     await expect(cards(page).locator(".reviews")).to_contain_text(
         ": “The commentators spoke before the June attacks.”"
     )
+    rejected = cards(page).first
+    await rejected.get_by_text("Undo this review…").click()
+    await rejected.get_by_label("Why undo it").fill("Rejected by mistake.")
+    await rejected.get_by_role("button", name="Undo the review").click()
+    await expect(notice(page, "Review undone: the candidate is pending again.")).to_be_focused()
+    await expect(cards(page)).to_have_count(0)
+    reviews = await writable_seed_graph.read(REVIEWS + " ORDER BY r.recordedAt")
+    assert [r["action"] for r in reviews] == ["REJECT", "UNDO"]
     assert watched.errors == []
 
 
