@@ -115,7 +115,7 @@ async def test_a_token_holder_sees_the_seed_candidates_with_both_sides_and_why(
     await page.get_by_role("button", name="Use this token").click()
     await card.get_by_role("link", name=re.compile(DETERRENCE)).click()
     await expect(page.get_by_role("heading", level=1)).to_contain_text(DETERRENCE)
-    await page.get_by_role("link", name="its candidates").click()  # the claim's own
+    await page.get_by_role("link", name="Candidates about this claim").click()  # the claim's own
     await expect(cards(page)).to_have_count(6)
     assert page.url.endswith("/review?claim=claim-soleimani-strike-restored-deterrence")
     await page.get_by_role("link", name="Every claim").click()

@@ -100,8 +100,8 @@ export function ClaimPage() {
           <ConflictCard key={c.otherClaim.id} conflict={c} />
         ))}
         <p className="meta">
-          Token holders review what detection found about this claim:{" "}
-          <Link to={`/review?claim=${encodeURIComponent(claim.id)}`}>its candidates</Link>.
+          <Link to={`/review?claim=${encodeURIComponent(claim.id)}`}>Candidates about this claim</Link>: what
+          detection found, for token holders to review.
         </p>
       </section>
     </article>
