@@ -19,7 +19,14 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Message, Receive, Scope, Send
 
 BUILD_DIR: Final = Path(__file__).resolve().parents[1] / "explorer" / "dist"
-PAGE_PATHS: Final = ("/", "/claim/{id}", "/person/{id}", "/organization/{id}", "/compare")
+PAGE_PATHS: Final = (
+    "/",
+    "/claim/{id}",
+    "/person/{id}",
+    "/organization/{id}",
+    "/compare",
+    "/review",
+)
 CONTENT_SECURITY_POLICY: Final = "; ".join([
     "default-src 'none'",
     "script-src 'self'",

@@ -16,7 +16,7 @@ from claimtrace.core.store import review as store
 from claimtrace.core.store.pages import check_first, decode_cursor
 from claimtrace.core.store.review import CandidateRecord, ReviewRecord
 from claimtrace.schema.auditing import audited
-from claimtrace.schema.claims import Claim
+from claimtrace.schema.claims import Assertion, Claim
 from claimtrace.schema.common import CandidateKind, CandidateStatus, ReviewAction, optional_id
 from claimtrace.schema.context import Context
 from claimtrace.schema.inputs import CURSOR_TEXT, LONG_TEXT, text_argument
@@ -85,6 +85,14 @@ class Candidate:
     async def second_claim(self, info: strawberry.Info[Context, None]) -> Claim:
         return await _claim(info, str(self.second_claim_id))
 
+    @strawberry.field(description="The first assertion compared, for the stance rules; else null.")
+    async def first_assertion(self, info: strawberry.Info[Context, None]) -> Assertion | None:
+        return await _assertion(info, self.first_assertion_id)
+
+    @strawberry.field(description="The second assertion compared, for the stance rules; else null.")
+    async def second_assertion(self, info: strawberry.Info[Context, None]) -> Assertion | None:
+        return await _assertion(info, self.second_assertion_id)
+
     @classmethod
     def from_record(cls, record: CandidateRecord) -> Candidate:
         reason = CandidateReason(
@@ -111,6 +119,16 @@ async def _claim(info: strawberry.Info[Context, None], claim_id: str) -> Claim:
     record = await info.context.loaders.claims.load(claim_id)
     assert record is not None  # a candidate is only ever stored linked to its claims
     return Claim.from_record(record)
+
+
+async def _assertion(
+    info: strawberry.Info[Context, None], assertion_id: strawberry.ID | None
+) -> Assertion | None:
+    # Batched with the page's other candidates: one query for all their assertions.
+    if assertion_id is None:
+        return None
+    record = await info.context.loaders.assertions.load(str(assertion_id))
+    return None if record is None else Assertion.from_record(record)
 
 
 @strawberry.input

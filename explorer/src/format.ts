@@ -1,4 +1,4 @@
-import type { ClaimProvenanceQuery, DatePrecision, QuantityQualifier, Stance } from "./gql/graphql";
+import type { CandidateStatus, ClaimProvenanceQuery, DatePrecision, QuantityQualifier, Stance } from "./gql/graphql";
 
 // The fewest fields of an assertion's date that the queries select (a conflict's sides).
 type Side = NonNullable<ClaimProvenanceQuery["provenance"]>["conflicts"][number]["thisSide"][number];
@@ -64,4 +64,8 @@ export function agentPath(agent: { __typename?: string; id: string }): string {
 
 export function claimPath(id: string): string {
   return `/claim/${encodeURIComponent(id)}`;
+}
+
+export function statusLabel(status: CandidateStatus): string {
+  return status === "PENDING" ? "pending" : lowerWords(status);
 }

@@ -7,6 +7,7 @@ import { NotFound } from "./pages/NotFound";
 import { ClaimPage } from "./pages/ClaimPage";
 import { ComparePage } from "./pages/ComparePage";
 import { OrganizationPage, PersonPage } from "./pages/AgentPage";
+import { ReviewPage } from "./pages/ReviewPage";
 import { SearchPage } from "./pages/SearchPage";
 import "./styles.css";
 
@@ -19,6 +20,7 @@ function App() {
           <span className="brand">claimtrace</span>
           <NavLink to="/" end>Search</NavLink>
           <NavLink to="/compare">Compare people</NavLink>
+          <NavLink to="/review">Review candidates</NavLink>
         </nav>
       </header>
       <main id="main">
@@ -28,6 +30,7 @@ function App() {
           <Route path="/person/:id" element={<PersonPage />} />
           <Route path="/organization/:id" element={<OrganizationPage />} />
           <Route path="/compare" element={<ComparePage />} />
+          <Route path="/review" element={<ReviewPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

@@ -172,3 +172,68 @@ export const ComparePositionsQuery = graphql(`
     }
   }
 `);
+
+// Candidates are read with a bearer token (ReviewPage sends it); the assertions they
+// compare come with them, in the same request.
+export const ReviewCandidatesQuery = graphql(`
+  query ReviewCandidates($filter: CandidateFilter, $first: Int!, $after: String) {
+    candidates(filter: $filter, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          kind
+          status
+          explanation
+          recordedAt
+          reason { rule score threshold }
+          firstClaim { id text }
+          secondClaim { id text }
+          firstAssertion {
+            id stance quote
+            speaker { __typename id name }
+            when { basis date { date precision } notAfter }
+            source { id title }
+          }
+          secondAssertion {
+            id stance quote
+            speaker { __typename id name }
+            when { basis date { date precision } notAfter }
+            source { id title }
+          }
+          reviews { id action by reason recordedAt link linkCreated }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const ConfirmCandidateMutation = graphql(`
+  mutation ConfirmCandidate($id: ID!) {
+    confirmCandidate(id: $id) {
+      id
+      status
+      reviews { id action by reason recordedAt link linkCreated }
+    }
+  }
+`);
+
+export const RejectCandidateMutation = graphql(`
+  mutation RejectCandidate($id: ID!, $reason: String!) {
+    rejectCandidate(id: $id, reason: $reason) {
+      id
+      status
+      reviews { id action by reason recordedAt link linkCreated }
+    }
+  }
+`);
+
+export const UndoCandidateReviewMutation = graphql(`
+  mutation UndoCandidateReview($id: ID!, $reason: String!) {
+    undoCandidateReview(id: $id, reason: $reason) {
+      id
+      status
+      reviews { id action by reason recordedAt link linkCreated }
+    }
+  }
+`);

@@ -34,7 +34,7 @@ def build(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "path", ["/", "/?q=EFPs", "/claim/claim-efp-196-killed", "/person/p", "/organization/o",
-             "/compare?people=a,b"],
+             "/compare?people=a,b", "/review?kind=NUMERIC&status=CONFIRMED"],
 )  # fmt: skip
 async def test_every_page_path_answers_the_page_with_a_policy_allowing_only_its_own_files(
     build: Path, path: str

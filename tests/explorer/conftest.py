@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.async_api import Browser, ViewportSize, async_playwright, expect
@@ -14,6 +16,7 @@ from claimtrace.core.settings import Settings
 from tests.conftest import GraphState, ensure_seed
 from tests.support.browser import LAPTOP, Watched, chromium_path, watch
 from tests.support.uvicorn_process import RunningApi, running_api
+from tests.support.writing import TOKEN, TOKEN_NAME
 
 OpenPage = Callable[..., Awaitable[Watched]]
 # Generous: the machine may be busy. A broken page fails the wait all the same.
@@ -28,12 +31,14 @@ async def explorer_api(
     graph_state: GraphState,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[RunningApi]:
-    """uvicorn serving the built explorer and the API, on the seed corpus."""
+    """uvicorn serving the built explorer and the API, on the seed corpus; it knows the
+    writing token, which the review page's tests paste in as a person would."""
     if not (BUILD_DIR / "index.html").is_file():
         pytest.fail("the explorer is not built: `make test` builds it (`make explorer`)")
     await ensure_seed(graph, graph_state)
     log_path = tmp_path_factory.mktemp("explorer") / "uvicorn.log"
-    async with running_api(settings, log_path) as api:
+    tokens = {"CLAIMTRACE_API_TOKENS": f"{TOKEN_NAME}:{TOKEN}"}
+    async with running_api(settings, log_path, tokens) as api:
         yield api
     assert "Traceback" not in api.log()
 
@@ -71,4 +76,24 @@ async def open_page(browser: Browser, explorer_api: RunningApi) -> AsyncIterator
         await context.close()
 
 
+async def opened_at(open_page: OpenPage, path: str, last: str, **options: Any) -> Watched:
+    """A page opened from its link in a fresh browser, once its last request is answered
+    and the network is quiet."""
+    watched = await open_page(**options)
+    async with watched.page.expect_response(
+        lambda r: r.url.endswith("/graphql") and last in (r.request.post_data or "")
+    ):
+        await watched.page.goto(path)
+    await watched.page.wait_for_load_state("networkidle")
+    return watched
+
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+REPORT = Path(__file__).resolve().parents[2] / "build" / "explorer-report.json"
+
+
+def report(key: str, value: Any) -> None:
+    """Adds a measurement to build/explorer-report.json."""
+    REPORT.parent.mkdir(exist_ok=True)
+    found = json.loads(REPORT.read_text()) if REPORT.is_file() else {}
+    REPORT.write_text(json.dumps(found | {key: value}, indent=2) + "\n")

@@ -7,16 +7,14 @@ missing mark, or more GraphQL requests than the page is meant to make.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.explorer.conftest import SCREENSHOTS, OpenPage
+from tests.explorer.conftest import SCREENSHOTS, OpenPage, opened_at, report
 from tests.support.browser import (
     PAINT_BREAKDOWN,
     PAINT_PROBE,
@@ -32,16 +30,9 @@ EFP_CLAIM = "Explosively formed penetrators (EFPs) supplied by Iran killed at le
 DETERRENCE = "/claim/claim-soleimani-strike-restored-deterrence"
 UNDETERRED = "Iran remained undeterred by the potential for US retaliation in June 2020."
 FIRST_SPEAKER = "Unnamed commentators who asserted the Soleimani strike had"
-REPORT = Path(__file__).resolve().parents[2] / "build" / "explorer-report.json"
 # The GraphQL requests each page makes when opened from its link: the claim page asks
 # for the provenance and then for its sources' texts; a person's page, everything at once.
 REQUESTS_PER_PAGE = {"search": 2, "claim": 2, "person": 1, "organization": 1, "compare": 2}
-
-
-def _report(key: str, value: Any) -> None:
-    REPORT.parent.mkdir(exist_ok=True)
-    found = json.loads(REPORT.read_text()) if REPORT.is_file() else {}
-    REPORT.write_text(json.dumps(found | {key: value}, indent=2) + "\n")
 
 
 async def test_search_finds_the_efp_claim_and_its_quote_is_marked_in_the_jerusalem_post(
@@ -175,23 +166,13 @@ PAGES = {
 }
 
 
-async def _opened(open_page: OpenPage, path: str, last: str, **options: Any) -> Any:
-    watched = await open_page(**options)
-    async with watched.page.expect_response(
-        lambda r: r.url.endswith("/graphql") and last in (r.request.post_data or "")
-    ):
-        await watched.page.goto(path)
-    await watched.page.wait_for_load_state("networkidle")
-    return watched
-
-
 @pytest.mark.parametrize("name", sorted(PAGES))
 async def test_each_page_makes_a_bounded_number_of_requests(open_page: OpenPage, name: str) -> None:
     path, last = PAGES[name]
-    watched = await _opened(open_page, path, last)
+    watched = await opened_at(open_page, path, last)
     assert len(watched.operations) == REQUESTS_PER_PAGE[name], watched.operations
     assert watched.errors == []
-    _report(f"requests.{name}", watched.operations)
+    report(f"requests.{name}", watched.operations)
 
 
 @pytest.mark.parametrize("width", ["laptop", "phone"])
@@ -204,7 +185,7 @@ async def test_no_serious_accessibility_violation_and_no_sideways_scroll(
     options: dict[str, Any] = {"bypass_csp": True}  # to inject axe-core's script
     if viewport:
         options["viewport"] = viewport
-    watched = await _opened(open_page, path, last, **options)
+    watched = await opened_at(open_page, path, last, **options)
     assert await serious_accessibility_violations(watched.page) == []
     assert not await overflows_horizontally(watched.page)
 
@@ -218,7 +199,7 @@ async def test_a_claim_page_is_shown_quickly(open_page: OpenPage) -> None:
         await expect(watched.page.get_by_test_id("quote-in-source").locator("mark")).to_be_visible()
         timings.append(await watched.page.evaluate(PAINT_BREAKDOWN))
     assert all(t["provenanceIn"] <= t["claimText"] <= t["quote"] for t in timings)
-    _report("claim page, ms since the navigation started", timings)
+    report("claim page, ms since the navigation started", timings)
 
 
 async def test_unknown_claims_and_a_failing_api_are_said_so(open_page: OpenPage) -> None:

@@ -9,8 +9,19 @@ from typing import Any
 import httpx
 import pytest
 
+from claimtrace.core import cypher
 from claimtrace.core.database import Graph
-from tests.support.writing import ADD_ASSERTION, ADD_CLAIM, EFP_QUOTE, NEW_ASSERTION, error_of, gql
+from claimtrace.core.settings import Settings
+from tests.support.counting import counting_factory
+from tests.support.writing import (
+    ADD_ASSERTION,
+    ADD_CLAIM,
+    EFP_QUOTE,
+    NEW_ASSERTION,
+    error_of,
+    gql,
+    writer_client,
+)
 
 pytestmark = pytest.mark.neo4j
 
@@ -28,7 +39,8 @@ MORE = FEWER | {
 }
 CANDIDATES = """query ($filter: CandidateFilter) { candidates(filter: $filter, first: 100) {
   edges { node { id kind status explanation firstClaimId secondClaimId
-                 reason { kind rule score threshold evidence } } } } }"""
+                 reason { kind rule score threshold evidence }
+                 firstAssertion { id } secondAssertion { id } } } } }"""
 FIELDS = "id status reviews { action by reason link linkCreated }"
 CONFIRM = f"mutation ($id: ID!) {{ confirmCandidate(id: $id) {{ {FIELDS} }} }}"
 REJECT = f"mutation ($id: ID!, $reason: String!) {{ rejectCandidate(id: $id, reason: $reason) {{ {FIELDS} }} }}"  # noqa: E501
@@ -52,6 +64,37 @@ async def test_seed_candidates_are_opposite_stances_only(writer: httpx.AsyncClie
     assert all(c["reason"]["score"] >= c["reason"]["threshold"] for c in found)
 
 
+SIDES = """{ candidates(first: 100) { edges { node {
+  firstClaimId firstAssertionId secondAssertionId
+  firstAssertion { id quote stance speaker { name } when { date { date } notAfter } }
+  secondAssertion { id quote stance speaker { name } when { date { date } notAfter } } } } } }"""
+
+
+async def test_the_assertions_compared_come_with_each_candidate_in_one_query(
+    seed_graph: Graph, settings: Settings
+) -> None:
+    made, factory = counting_factory()
+    async with writer_client(settings, factory) as client:
+        [driver] = made
+        driver.sent.clear()  # start-up (migrations) is not a request
+        body = await gql(client, SIDES)
+    found = [edge["node"] for edge in body["data"]["candidates"]["edges"]]
+    assert len(found) == 10
+    for candidate in found:
+        assert candidate["firstAssertion"]["id"] == candidate["firstAssertionId"]
+        assert candidate["secondAssertion"]["id"] == candidate["secondAssertionId"]
+    [deterrence] = [
+        c
+        for c in found
+        if (c["firstAssertionId"], c["secondAssertionId"]) == ("asrt-ac-33", "asrt-soufan-01")
+    ]
+    assert deterrence["firstAssertion"]["quote"] == "had “reasserted US deterrence” against Iran"
+    assert deterrence["firstAssertion"]["stance"] == "SUPPORTS"
+    assert deterrence["secondAssertion"]["speaker"] == {"name": "The Soufan Center"}
+    assert deterrence["secondAssertion"]["when"]["date"] == {"date": "2020-06-22"}
+    assert [text for text, _ in driver.sent].count(cypher.ASSERTIONS_BY_ID) == 1
+
+
 async def test_reading_candidates_needs_a_token(writer: httpx.AsyncClient) -> None:
     body = await gql(writer, CANDIDATES, headers={"x": "none"}, filter={})
     assert error_of(body)["extensions"]["code"] == "UNAUTHENTICATED"
@@ -64,6 +107,7 @@ async def test_a_write_is_followed_by_detection(writer: httpx.AsyncClient) -> No
     evidence = json.loads(numeric["reason"]["evidence"])
     assert (evidence["firstInterval"], evidence["secondInterval"]) == ("[196, inf)", "[150, 150]")
     assert numeric["reason"]["rule"] == "numeric/disjoint-intervals"
+    assert (numeric["firstAssertion"], numeric["secondAssertion"]) == (None, None)
     assert "[196, inf)" in numeric["explanation"]
     assert "[150, 150]" in numeric["explanation"]
 

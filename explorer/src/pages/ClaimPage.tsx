@@ -99,6 +99,10 @@ export function ClaimPage() {
         {provenance.conflicts.map((c) => (
           <ConflictCard key={c.otherClaim.id} conflict={c} />
         ))}
+        <p className="meta">
+          <Link to={`/review?claim=${encodeURIComponent(claim.id)}`}>Candidates about this claim</Link>: what
+          detection found, for token holders to review.
+        </p>
       </section>
     </article>
   );
