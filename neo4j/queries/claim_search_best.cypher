@@ -10,7 +10,6 @@ CALL (hits) {
   OPTIONAL MATCH (node:Assertion)-[:ABOUT]->(asserted:Claim)
   WITH coalesce(asserted, node) AS c, node, score
   WHERE c:Claim
-  WITH c, max(score) AS score,
-       collect({assertionId: CASE WHEN node:Assertion THEN node.id END,
-                text: coalesce(node.quote, node.text), score: score}) AS matches
+  // Texts are read only for the page's claims (below), not for every hit.
+  WITH c, max(score) AS score, collect({node: node, score: score}) AS matches
   WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND c.id > $afterId)

@@ -3,6 +3,9 @@
   LIMIT $limit
   RETURN collect({claim: c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier,
                             .firstAsserted, .refersTo, .refersToPrecision},
-                  score: score, matches: matches}) AS rows
+                  score: score,
+                  matches: [m IN matches | {
+                    assertionId: CASE WHEN m.node:Assertion THEN m.node.id END,
+                    text: coalesce(m.node.quote, m.node.text), score: m.score}]}) AS rows
 }
 RETURN rows, size(hits) AS hitCount, hits[-1].score AS floor
