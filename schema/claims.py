@@ -234,8 +234,9 @@ class Provenance:
     claim: Claim
     assertions: list[Assertion] = strawberry.field(description="Ordered by date, earliest first.")
     independent_source_count: int = strawberry.field(
-        description="Distinct outlets supporting the claim, after following citations to the "
-        "first speaker and republished copies to their original."
+        description="Distinct outlets supporting the claim or a claim confirmed to state the "
+        "same proposition (SAME_AS), after following citations to the first speaker and "
+        "republished copies to their original."
     )
     independent_source_count_with_refinements: int = strawberry.field(
         description="The same, counting also the outlets that support a narrower claim "

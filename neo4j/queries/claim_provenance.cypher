@@ -79,6 +79,24 @@ CALL (c) {
                 | seen + [outlet IN group WHERE NOT outlet IN seen]) AS supportingOutlets
 }
 CALL (c) {
+  // Outlets supporting a claim confirmed to state the same proposition (SAME_AS, at
+  // any distance up to 4 links, each standing at $asOf): its supporters support this one.
+  WITH c WHERE $withOutlets
+  OPTIONAL MATCH link = (c)-[:SAME_AS*1..4]-(same:Claim)
+  WHERE same <> c
+    AND all(r IN relationships(link) WHERE ($asOf IS NULL OR r.recordedAt <= $asOf)
+            AND (r.undoneAt IS NULL OR ($asOf IS NOT NULL AND r.undoneAt > $asOf)))
+  OPTIONAL MATCH (same)<-[:ABOUT]-(sa:Assertion {stance: 'SUPPORTS'})
+  WHERE ($asOf IS NULL OR sa.recordedAt <= $asOf)
+    AND NOT (sa.retractedAt IS NOT NULL AND ($asOf IS NULL OR sa.retractedAt <= $asOf))
+  OPTIONAL MATCH (sa)-[:CITES*0..8]->(root:Assertion)-[:FOUND_IN]->(rootSource:Source)
+  WHERE NOT (root)-[:CITES]->(:Assertion)
+  OPTIONAL MATCH (rootSource)-[:REPUBLISHES]->(original:Source)
+  WITH coalesce(original, rootSource) AS first
+  OPTIONAL MATCH (first)-[:PUBLISHED_BY]->(outletOrg:Organization)
+  RETURN collect(DISTINCT coalesce(outletOrg.id, first.id)) AS sameOutlets
+}
+CALL (c) {
   // Outlets supporting this claim or any claim that refines it (a narrower claim
   // supported is this one supported too).
   WITH c WHERE $withRefinements
@@ -124,8 +142,10 @@ RETURN c {.id, .text, .quantityValue, .quantityUnit, .quantityQualifier, .refers
           firstAsserted: CASE WHEN $asOf IS NULL THEN c.firstAsserted
                               ELSE head([a IN assertions | a.assertedNotAfter]) END} AS claim,
        assertions,
-       size(supportingOutlets) AS independentSourceCount,
-       size(reduce(seen = supportingOutlets, outlet IN refiningOutlets |
+       size(reduce(seen = supportingOutlets, outlet IN sameOutlets |
+                   CASE WHEN outlet IN seen THEN seen ELSE seen + outlet END))
+         AS independentSourceCount,
+       size(reduce(seen = supportingOutlets, outlet IN sameOutlets + refiningOutlets |
                    CASE WHEN outlet IN seen THEN seen ELSE seen + outlet END))
          AS independentSourceCountWithRefinements,
        conflicts

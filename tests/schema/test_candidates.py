@@ -3,6 +3,7 @@ rejected and undone by a token holder, each review audited and nothing deleted."
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -16,6 +17,7 @@ from tests.support.counting import counting_factory
 from tests.support.writing import (
     ADD_ASSERTION,
     ADD_CLAIM,
+    ADD_SOURCE,
     EFP_QUOTE,
     NEW_ASSERTION,
     error_of,
@@ -185,6 +187,50 @@ async def test_likely_same_confirmed_as_a_same_as_link(
         "COUNT { (:Assertion)-[:ABOUT]->(b) } AS assertions"
     )
     assert [record.data() for record in records] == [{"a": EFP, "b": MORE["id"], "assertions": 0}]
+
+
+WIRE_TEXT = "Officials said explosively formed penetrators killed at least 200 US troops in Iraq."
+WIRE = {
+    "id": "src-test-wire", "title": "A wire report", "kind": "ARTICLE", "text": WIRE_TEXT,
+    "published": {"date": "2021-08-01", "precision": "DAY"},
+}  # fmt: skip
+COUNTS = """query ($id: ID!, $asOf: DateTime) { provenance(claimId: $id, asOf: $asOf) {
+  independentSourceCount independentSourceCountWithRefinements } }"""
+
+
+async def source_counts(
+    client: httpx.AsyncClient, claim_id: str, as_of: str | None = None
+) -> tuple[int, int]:
+    counts = (await gql(client, COUNTS, id=claim_id, asOf=as_of))["data"]["provenance"]
+    return counts["independentSourceCount"], counts["independentSourceCountWithRefinements"]
+
+
+async def test_a_confirmed_same_as_counts_the_other_claims_outlets(
+    writer: httpx.AsyncClient,
+) -> None:
+    """The Jerusalem Post supports the EFP claim, a wire report (no publisher: it is its
+    own outlet) the likely same claim of 200: once confirmed the same proposition, each
+    claim has two independent sources; as of before, and after an undo, one."""
+    assert (await gql(writer, ADD_SOURCE, input=WIRE))["data"]["addSource"]["created"]
+    await gql(writer, ADD_CLAIM, input=MORE)
+    quote = "explosively formed penetrators killed at least 200 US troops"
+    start = WIRE_TEXT.index(quote)
+    support = NEW_ASSERTION | {
+        "id": "asrt-test-wire", "claimId": MORE["id"], "sourceId": WIRE["id"],
+        "speakerId": "agent-unnamed-reports", "mode": "REPORTED", "quote": quote,
+        "start": start, "end": start + len(quote),
+    }  # fmt: skip
+    assert (await gql(writer, ADD_ASSERTION, input=support))["data"]["addAssertion"]["created"]
+    assert await source_counts(writer, EFP) == (1, 1)
+    assert await source_counts(writer, MORE["id"]) == (1, 1)
+    before = dt.datetime.now(dt.UTC).isoformat()
+    [same] = await candidates(writer, kinds=["LIKELY_SAME"])
+    await gql(writer, CONFIRM, id=same["id"])
+    assert await source_counts(writer, EFP) == (2, 2)
+    assert await source_counts(writer, MORE["id"]) == (2, 2)
+    assert await source_counts(writer, EFP, as_of=before) == (1, 1)
+    await gql(writer, UNDO, id=same["id"], reason="200 counts another period")
+    assert await source_counts(writer, EFP) == (1, 1)
 
 
 async def test_review_errors_are_typed_and_write_nothing(
