@@ -163,7 +163,7 @@ async def _candidates_for(
     returned in the same order either way (NUMERIC, LIKELY_SAME, then the stances)."""
     links = asyncio.ensure_future(_links(graph, ids))
     try:
-        quantities, stances = await _side_by_side(
+        quantities, stances = await side_by_side(
             _quantity_candidates(graph, ids, links, kinds),
             _stance_candidates(graph, ids, links, kinds),
         )
@@ -178,7 +178,7 @@ async def _quantity_candidates(
     if not {CandidateKind.NUMERIC, CandidateKind.LIKELY_SAME} & set(kinds):
         return []
     quantities = await _quantity_claims(graph, ids)
-    numeric, likely_same = await _side_by_side(
+    numeric, likely_same = await side_by_side(
         _numeric(graph, quantities, links) if CandidateKind.NUMERIC in kinds else _none(),
         _likely_same(graph, quantities, links) if CandidateKind.LIKELY_SAME in kinds else _none(),
     )
@@ -266,7 +266,7 @@ async def _similar(graph: Graph, rows: list[dict[str, str]]) -> list[Record]:
     """The full-text hits of each row, in the order of ``rows``: the rows are split
     into ``LOOKUP_PARTS`` reads that run at once."""
     size = -(-len(rows) // LOOKUP_PARTS)
-    parts = await _side_by_side(
+    parts = await side_by_side(
         *(
             graph.read(cypher.SIMILAR_CLAIMS, rows=part, limit=SIMILAR_HITS)
             for part in _chunks(rows, size)
@@ -383,7 +383,7 @@ def _chunks(values: Sequence[T], size: int) -> Iterator[list[T]]:
         yield list(values[start : start + size])
 
 
-async def _side_by_side(*steps: Awaitable[T]) -> list[T]:
+async def side_by_side(*steps: Awaitable[T]) -> list[T]:
     """The results of ``steps``, run at once, in their order. The first failure is
     raised as it is, and the steps still running are cancelled."""
     tasks = [asyncio.ensure_future(step) for step in steps]
