@@ -27,7 +27,7 @@ from claimtrace.core.database import Graph
 from claimtrace.core.detection import rules
 from claimtrace.core.detection.rules import Position, QuantityClaim
 from claimtrace.core.records import Candidate
-from claimtrace.core.search import lucene_literal
+from claimtrace.core.search import Term
 from claimtrace.core.vocabulary import (
     AssertedDate,
     CandidateKind,
@@ -43,8 +43,12 @@ ALL_KINDS = frozenset(CandidateKind)
 CHUNK = 2_000
 # How many full-text hits (claims and quotes) are read for each claim's words.
 SIMILAR_HITS = 50
-# Words of a claim sent to the full-text index (Lucene allows 1,024 clauses, two per term).
+# Words of a claim sent to the full-text index (Lucene allows 1,024 clauses).
 QUERY_WORDS = 64
+# The field of the full-text index that holds claims' sentences (assertions' words are in
+# ``quote``): a claim's words are looked up there, so quotes cannot crowd claims out of the
+# hits, and a claim's score is what it is for the whole index.
+CLAIM_FIELD = "text"
 # The full-text lookups of a page run in this many transactions at once: Neo4j runs each
 # transaction on one thread, and the lookups are most of detection's time.
 LOOKUP_PARTS = 2
@@ -276,14 +280,13 @@ async def _similar(graph: Graph, rows: list[dict[str, str]]) -> list[Record]:
 
 
 def full_text_query(text: str) -> str:
-    """A claim's distinct words, common ones left out, as literal terms for the
-    full-text index; empty when it has none (then nothing is looked up). The index keeps
-    stop words, and a term that nearly every claim holds costs the most to score while
-    telling the least."""
+    """A claim's distinct words, common ones left out, as literal terms for the claims'
+    field of the full-text index; empty when it has none (then nothing is looked up). The
+    index keeps stop words, and a term that nearly every claim holds costs the most to
+    score while telling the least."""
     words = [word.lower() for word in _WORD.findall(text)]
     distinct = dict.fromkeys(word for word in words if word not in _STOP_WORDS)
-    words = list(distinct)[:QUERY_WORDS]
-    return lucene_literal(" ".join(words))
+    return " ".join(f"{CLAIM_FIELD}:{Term(word).lucene()}" for word in list(distinct)[:QUERY_WORDS])
 
 
 # ------------------------------------------------------------------ stances
