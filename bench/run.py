@@ -165,7 +165,7 @@ async def bench_size(plan: Plan, claims: int) -> dict[str, Any]:
     if claims in plan.query_sizes:
         print(f"querying at {claims:,} claims ...", flush=True)
         result["queries"] = await query_rows(plan, settings)
-    if claims == PEER_SIZE:
+    if claims == PEER_SIZE and claims in plan.query_sizes:  # not in --detection
         print(f"against the peer at {claims:,} claims ...", flush=True)
         result["peer"] = await compare_with_peer(settings, bench_neo4j_pid(), plan.peer)
     return result
