@@ -145,25 +145,27 @@ def corpus(claims: int) -> Path:
 async def bench_size(plan: Plan, claims: int) -> dict[str, Any]:
     folder = corpus(claims)
     counts = json.loads((folder / "GENERATED.json").read_text(encoding="utf-8"))
+    result: dict[str, Any] = {"claims": claims, "corpus": counts}
     # The bulk path first, the transactional loader second: its graph is the one queried.
-    settings = fresh_bench_neo4j()
-    print(f"bulk loading {claims:,} claims ...", flush=True)
-    bulk = run_loader(settings, folder, bulk=True)
+    # Detection runs only in the transactional load, so --detection leaves the bulk one out.
+    if plan.mode != "detection":
+        settings = fresh_bench_neo4j()
+        print(f"bulk loading {claims:,} claims ...", flush=True)
+        result["bulk_load"] = load_figures(
+            run_loader(settings, folder, bulk=True), counts["assertions"]
+        )
     settings = fresh_bench_neo4j()
     print(f"loading {claims:,} claims ...", flush=True)
     load = run_loader(settings, folder)
-    result: dict[str, Any] = {
-        "claims": claims,
-        "corpus": counts,
-        "load": {**load_figures(load, counts["assertions"]), **batch_detection(load)},
-        "bulk_load": load_figures(bulk, counts["assertions"]),
-    }
+    result["load"] = {**load_figures(load, counts["assertions"]), **batch_detection(load)}
     print(f"detecting over {claims:,} claims ...", flush=True)
     result["detection"] = detection_figures(run_detection(settings))
+    # The machine is often shared: its load average says how far to trust absolute times.
+    result["load_average"] = [round(value, 1) for value in os.getloadavg()]
     if claims in plan.query_sizes:
         print(f"querying at {claims:,} claims ...", flush=True)
         result["queries"] = await query_rows(plan, settings)
-    if claims == PEER_SIZE:
+    if claims == PEER_SIZE and claims in plan.query_sizes:  # not in --detection
         print(f"against the peer at {claims:,} claims ...", flush=True)
         result["peer"] = await compare_with_peer(settings, bench_neo4j_pid(), plan.peer)
     return result
@@ -223,6 +225,9 @@ def detection_table(sizes: list[dict[str, Any]]) -> list[str]:
         )
         kinds = ", ".join(f"{kind} {n:,}" for kind, n in sorted(d["by_kind"].items()))
         lines.append(f"  {'':>10} {kinds}")
+        if "load_average" in size:
+            averages = ", ".join(str(value) for value in size["load_average"])
+            lines.append(f"  {'':>10} machine load average (1, 5, 15 min) after it: {averages}")
     return lines
 
 

@@ -68,12 +68,6 @@ class SearchQuery:
         return self.lucene()
 
 
-def lucene_literal(text: str) -> str:
-    """The words of ``text`` as literal terms, any of which may match: for ranking by
-    similarity (Lucene's default OR), never for a user's search."""
-    return " ".join(Term(word).lucene() for word in WORD.findall(text))
-
-
 def _either(group: tuple[Term, ...]) -> str:
     return "(" + " ".join(term.lucene() for term in group) + ")"
 

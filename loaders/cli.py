@@ -31,7 +31,12 @@ from claimtrace.core.database import Graph, open_driver
 from claimtrace.core.migrations import MigrationError, apply_migrations
 from claimtrace.core.plans import WriteBatch
 from claimtrace.core.settings import Settings, SettingsError
-from claimtrace.core.store.detection import DetectionReport, detect, detect_all
+from claimtrace.core.store.detection import (
+    DETECTION_CONNECTIONS,
+    DetectionReport,
+    detect,
+    detect_all,
+)
 from claimtrace.core.validation import ValidationError
 from claimtrace.core.vocabulary import CandidateKind
 from claimtrace.core.writing import AppendOnlyError, graph_counts
@@ -168,7 +173,7 @@ async def _detect(
     kinds: list[CandidateKind], claims: list[str] | None, report_json: Path | None
 ) -> int:
     settings = Settings.from_env()
-    async with open_driver(settings, pool_size=2) as driver:
+    async with open_driver(settings, pool_size=DETECTION_CONNECTIONS) as driver:
         graph = Graph(driver, settings.neo4j_database)
         await apply_migrations(graph)
         if claims:
@@ -212,7 +217,7 @@ async def _load(
 ) -> int:
     started = time.perf_counter()
     settings = Settings.from_env()
-    async with open_driver(settings, pool_size=4) as driver:
+    async with open_driver(settings, pool_size=DETECTION_CONNECTIONS) as driver:
         graph = Graph(driver, settings.neo4j_database)
         with tqdm(
             desc=f"loading {folder}", unit=" batch", disable=True if quiet else None, leave=False
@@ -240,7 +245,7 @@ async def _bulk_load(folder: Path, *, detection: bool) -> int:
     started = time.perf_counter()
     settings = Settings.from_env()
     bulk = await bulk_load_local(settings, folder)
-    async with open_driver(settings, pool_size=2) as driver:
+    async with open_driver(settings, pool_size=DETECTION_CONNECTIONS) as driver:
         graph = Graph(driver, settings.neo4j_database)
         counts = await graph_counts(graph)
         # The import is one batch: detection runs once over everything it wrote.
@@ -285,7 +290,7 @@ def _import_reviews(path: Path, *, check_only: bool) -> int:
 async def _write_reviews(path: Path) -> int:
     started = time.perf_counter()
     settings = Settings.from_env()
-    async with open_driver(settings, pool_size=2) as driver:
+    async with open_driver(settings, pool_size=DETECTION_CONNECTIONS) as driver:
         graph = Graph(driver, settings.neo4j_database)
         before = await graph_counts(graph)
         report = await import_claimreview_file(graph, path)

@@ -9,16 +9,17 @@ candidate is merged on its id, so one found again, or rejected, is left as it is
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import itertools
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from neo4j import AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction, Record
 from neo4j.exceptions import ConstraintError
 
 from claimtrace.core import cypher
@@ -26,7 +27,7 @@ from claimtrace.core.database import Graph
 from claimtrace.core.detection import rules
 from claimtrace.core.detection.rules import Position, QuantityClaim
 from claimtrace.core.records import Candidate
-from claimtrace.core.search import lucene_literal
+from claimtrace.core.search import Term
 from claimtrace.core.vocabulary import (
     AssertedDate,
     CandidateKind,
@@ -36,13 +37,24 @@ from claimtrace.core.vocabulary import (
     Stance,
 )
 
+T = TypeVar("T")
 ALL_KINDS = frozenset(CandidateKind)
 # Claims read per round trip; detect_all walks the graph in pages of this many.
 CHUNK = 2_000
 # How many full-text hits (claims and quotes) are read for each claim's words.
 SIMILAR_HITS = 50
-# Words of a claim sent to the full-text index (Lucene allows 1,024 clauses, two per term).
+# Words of a claim sent to the full-text index (Lucene allows 1,024 clauses).
 QUERY_WORDS = 64
+# The field of the full-text index that holds claims' sentences (assertions' words are in
+# ``quote``): a claim's words are looked up there, so quotes cannot crowd claims out of the
+# hits, and a claim's score is what it is for the whole index.
+CLAIM_FIELD = "text"
+# The full-text lookups of a page run in this many transactions at once: Neo4j runs each
+# transaction on one thread, and the lookups are most of detection's time.
+LOOKUP_PARTS = 2
+# Connections one detection holds at most: the stance reads, the NUMERIC read and the
+# lookups run side by side. A driver that runs detection needs a pool this large.
+DETECTION_CONNECTIONS = 2 + LOOKUP_PARTS
 STORE_ATTEMPTS = 3
 _WORD = re.compile(r"\w+")
 # Lucene's English stop words.
@@ -151,17 +163,42 @@ async def _links(graph: Graph, ids: list[str]) -> Links:
 async def _candidates_for(
     graph: Graph, ids: list[str], kinds: Collection[CandidateKind]
 ) -> list[Candidate]:
-    links = await _links(graph, ids)
-    found: list[Candidate] = []
-    if {CandidateKind.NUMERIC, CandidateKind.LIKELY_SAME} & set(kinds):
-        quantities = await _quantity_claims(graph, ids)
-        if CandidateKind.NUMERIC in kinds:
-            found += await _numeric(graph, quantities, links)
-        if CandidateKind.LIKELY_SAME in kinds:
-            found += await _likely_same(graph, quantities, links)
-    if {CandidateKind.REVISION, CandidateKind.OPPOSITE_STANCE} & set(kinds):
-        found += await _stances(graph, ids, links, kinds)
-    return found
+    """The quantity rules and the stance rules read side by side; their candidates are
+    returned in the same order either way (NUMERIC, LIKELY_SAME, then the stances)."""
+    links = asyncio.ensure_future(_links(graph, ids))
+    try:
+        quantities, stances = await side_by_side(
+            _quantity_candidates(graph, ids, links, kinds),
+            _stance_candidates(graph, ids, links, kinds),
+        )
+    finally:
+        links.cancel()
+    return quantities + stances
+
+
+async def _quantity_candidates(
+    graph: Graph, ids: list[str], links: Awaitable[Links], kinds: Collection[CandidateKind]
+) -> list[Candidate]:
+    if not {CandidateKind.NUMERIC, CandidateKind.LIKELY_SAME} & set(kinds):
+        return []
+    quantities = await _quantity_claims(graph, ids)
+    numeric, likely_same = await side_by_side(
+        _numeric(graph, quantities, links) if CandidateKind.NUMERIC in kinds else _none(),
+        _likely_same(graph, quantities, links) if CandidateKind.LIKELY_SAME in kinds else _none(),
+    )
+    return numeric + likely_same
+
+
+async def _stance_candidates(
+    graph: Graph, ids: list[str], links: Awaitable[Links], kinds: Collection[CandidateKind]
+) -> list[Candidate]:
+    if not {CandidateKind.REVISION, CandidateKind.OPPOSITE_STANCE} & set(kinds):
+        return []
+    return await _stances(graph, ids, await links, kinds)
+
+
+async def _none() -> list[Candidate]:
+    return []
 
 
 # ------------------------------------------------------------------ quantities
@@ -170,8 +207,13 @@ async def _candidates_for(
 async def _quantity_claims(graph: Graph, ids: list[str]) -> list[QuantityClaim]:
     records = await graph.read(cypher.DETECT_QUANTITY_CLAIMS, ids=ids)
     claims = [_quantity_claim(record.data()) for record in records]
-    if claims:
-        rows = [{"id": claim.id, "measure": claim.measure.key} for claim in claims]
+    stored = {record["id"]: record["measure"] for record in records}
+    rows = [
+        {"id": claim.id, "measure": claim.measure.key}
+        for claim in claims
+        if stored[claim.id] != claim.measure.key
+    ]
+    if rows:  # a claim whose text or quantity changed, or one never detected on
         await graph.write(cypher.SET_QUANTITY_MEASURES, rows=rows)
     return claims
 
@@ -181,9 +223,12 @@ def _quantity_claim(value: dict[str, Any]) -> QuantityClaim:
     return QuantityClaim(value["id"], value["text"], quantity)
 
 
-async def _numeric(graph: Graph, claims: list[QuantityClaim], links: Links) -> list[Candidate]:
+async def _numeric(
+    graph: Graph, claims: list[QuantityClaim], read_links: Awaitable[Links]
+) -> list[Candidate]:
     measures = sorted({claim.measure.key for claim in claims})
     records = await graph.read(cypher.CLAIMS_BY_MEASURE, measures=measures)
+    links = await read_links
     by_measure: dict[str, list[QuantityClaim]] = defaultdict(list)
     for record in records:
         other = _quantity_claim(record.data())
@@ -197,12 +242,15 @@ async def _numeric(graph: Graph, claims: list[QuantityClaim], links: Links) -> l
     return found
 
 
-async def _likely_same(graph: Graph, claims: list[QuantityClaim], links: Links) -> list[Candidate]:
+async def _likely_same(
+    graph: Graph, claims: list[QuantityClaim], read_links: Awaitable[Links]
+) -> list[Candidate]:
     queries = {claim.id: full_text_query(claim.text) for claim in claims}
     rows = [{"id": claim_id, "query": query} for claim_id, query in queries.items() if query]
     if not rows:
         return []
-    records = await graph.read(cypher.SIMILAR_CLAIMS, rows=rows, limit=SIMILAR_HITS)
+    records = await _similar(graph, rows)
+    links = await read_links
     by_id = {claim.id: claim for claim in claims}
     found = []
     for record in records:
@@ -218,15 +266,27 @@ async def _likely_same(graph: Graph, claims: list[QuantityClaim], links: Links) 
     return found
 
 
+async def _similar(graph: Graph, rows: list[dict[str, str]]) -> list[Record]:
+    """The full-text hits of each row, in the order of ``rows``: the rows are split
+    into ``LOOKUP_PARTS`` reads that run at once."""
+    size = -(-len(rows) // LOOKUP_PARTS)
+    parts = await side_by_side(
+        *(
+            graph.read(cypher.SIMILAR_CLAIMS, rows=part, limit=SIMILAR_HITS)
+            for part in _chunks(rows, size)
+        )
+    )
+    return [record for part in parts for record in part]
+
+
 def full_text_query(text: str) -> str:
-    """A claim's distinct words, common ones left out, as literal terms for the
-    full-text index; empty when it has none (then nothing is looked up). The index keeps
-    stop words, and a term that nearly every claim holds costs the most to score while
-    telling the least."""
+    """A claim's distinct words, common ones left out, as literal terms for the claims'
+    field of the full-text index; empty when it has none (then nothing is looked up). The
+    index keeps stop words, and a term that nearly every claim holds costs the most to
+    score while telling the least."""
     words = [word.lower() for word in _WORD.findall(text)]
     distinct = dict.fromkeys(word for word in words if word not in _STOP_WORDS)
-    words = list(distinct)[:QUERY_WORDS]
-    return lucene_literal(" ".join(words))
+    return " ".join(f"{CLAIM_FIELD}:{Term(word).lucene()}" for word in list(distinct)[:QUERY_WORDS])
 
 
 # ------------------------------------------------------------------ stances
@@ -321,6 +381,17 @@ def _row(candidate: Candidate) -> dict[str, Any]:
     }
 
 
-def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
+def _chunks(values: Sequence[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(values), size):
-        yield values[start : start + size]
+        yield list(values[start : start + size])
+
+
+async def side_by_side(*steps: Awaitable[T]) -> list[T]:
+    """The results of ``steps``, run at once, in their order. The first failure is
+    raised as it is, and the steps still running are cancelled."""
+    tasks = [asyncio.ensure_future(step) for step in steps]
+    try:
+        return list(await asyncio.gather(*tasks))
+    finally:
+        for task in tasks:
+            task.cancel()

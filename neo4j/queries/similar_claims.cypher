@@ -1,5 +1,7 @@
 // For each claim of $rows, the claims stating a quantity that the full-text index
-// scores highest for its words (row.query, made literal by core/search.py), with scores.
+// scores highest for its words (row.query, literal terms of the claims' field, made by
+// core/store/detection.py), with scores. Assertions' quotes are another field, so only
+// claims are hits, each scored as the whole index scores it.
 UNWIND $rows AS row
 CALL (row) {
   CALL db.index.fulltext.queryNodes('claim_search', row.query, {limit: $limit})

@@ -26,3 +26,10 @@ def test_a_full_pass_gives_candidates_and_claims_per_second() -> None:
     )
     assert row.split() == ["1,000", "4.0", "8", "2.0", "250.0", "150.0", "25.0%"]
     assert kinds.split() == ["NUMERIC", "6,", "OPPOSITE_STANCE", "2"]
+
+
+def test_the_machine_load_is_shown_when_it_was_recorded() -> None:
+    figures = {"claims": 10, "seconds": 1.0, "found": {"NUMERIC": 1}}
+    result = detection_figures(LoadRun(1.0, 100.0, "", {"detection": figures}))
+    size = {"claims": 10, "load": {}, "detection": result, "load_average": [7.9, 8.4, 6.0]}
+    assert detection_table([size])[-1].split()[-3:] == ["7.9,", "8.4,", "6.0"]

@@ -6,9 +6,10 @@ from claimtrace.core.store.detection import QUERY_WORDS, full_text_query
 
 
 def test_words_are_distinct_lower_case_and_common_ones_left_out() -> None:
-    # Each word a quoted term: an operator or a wildcard would be a plain word to Lucene.
+    # Each word a quoted term of the claims' field: an operator or a wildcard would be a
+    # plain word to Lucene, and assertions' quotes are not searched.
     query = full_text_query("Iran AND Iraq: Iran's OR (NOT) the iran* Missiles")
-    assert query == '"iran" "iraq" "s" "missiles"'
+    assert query == 'text:"iran" text:"iraq" text:"s" text:"missiles"'
 
 
 def test_a_text_without_words_asks_nothing() -> None:
