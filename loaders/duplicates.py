@@ -8,6 +8,7 @@ a person to decide on, never refusals.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -78,8 +79,9 @@ def likely_duplicates(
         for first, second in combinations(sorted(ids), 2):
             found[(first, second)] = f"the same quantity: {value:g} {unit}"
     common = {word for word, ids in by_word.items() if len(ids) > max(2, COMMON * len(words))}
-    for first, second in _sharing_words(by_word, common):
-        a, b = words[first] - common, words[second] - common
+    distinctive = {claim_id: claim_words - common for claim_id, claim_words in words.items()}
+    for first, second in _sharing_words(distinctive, by_word):
+        a, b = distinctive[first], distinctive[second]
         shared, together = len(a & b), len(a | b)
         if together and shared / together >= OVERLAP and (first, second) not in found:
             found[(first, second)] = f"{shared} of {together} distinctive words shared"
@@ -89,9 +91,20 @@ def likely_duplicates(
     ]
 
 
-def _sharing_words(by_word: dict[str, list[str]], common: set[str]) -> set[tuple[str, str]]:
+def _sharing_words(
+    distinctive: dict[str, frozenset[str]], by_word: dict[str, list[str]]
+) -> set[tuple[str, str]]:
+    """Every pair of claims that may share at least OVERLAP of their distinctive words,
+    found by prefix filtering: with each claim's words ordered rarest first, two claims
+    that share that much share a word among the first ``n - ceil(OVERLAP * n) + 1`` of
+    either's ``n``, so only those words pair claims (common words never pair them all)."""
     pairs: set[tuple[str, str]] = set()
-    for word, ids in by_word.items():
-        if word not in common:
-            pairs.update(combinations(sorted(ids), 2))
+    by_prefix_word: dict[str, list[str]] = defaultdict(list)
+    for claim_id, claim_words in distinctive.items():
+        ordered = sorted(claim_words, key=lambda word: (len(by_word[word]), word))
+        prefix = len(ordered) - math.ceil(OVERLAP * len(ordered)) + 1
+        for word in ordered[:prefix]:
+            by_prefix_word[word].append(claim_id)
+    for ids in by_prefix_word.values():
+        pairs.update(combinations(sorted(ids), 2))
     return pairs

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import random
+from itertools import combinations
 from pathlib import Path
 
-from claimtrace.loaders.duplicates import judged_distinct, likely_duplicates
+from claimtrace.loaders.duplicates import (
+    COMMON,
+    OVERLAP,
+    _words,
+    judged_distinct,
+    likely_duplicates,
+)
 
 
 def claim(text: str, value: float | None = None, unit: str | None = None) -> dict[str, object]:
@@ -39,3 +47,33 @@ def test_pairs_judged_distinct_are_read_from_the_folder(tmp_path: Path) -> None:
     )
     assert judged_distinct(tmp_path) == [("claim-a", "claim-b")]
     assert judged_distinct(tmp_path / "elsewhere") == []
+
+
+def every_pair_sharing_words(texts: dict[str, str]) -> set[tuple[str, str]]:
+    """The word rule by brute force: every pair of claims compared."""
+    words = {claim_id: _words(text) for claim_id, text in texts.items()}
+    counts: dict[str, int] = {}
+    for claim_words in words.values():
+        for word in claim_words:
+            counts[word] = counts.get(word, 0) + 1
+    common = {word for word, n in counts.items() if n > max(2, COMMON * len(words))}
+    found = set()
+    for first, second in combinations(sorted(words), 2):
+        a, b = words[first] - common, words[second] - common
+        if a | b and len(a & b) / len(a | b) >= OVERLAP:
+            found.add((first, second))
+    return found
+
+
+def test_the_word_rule_finds_what_comparing_every_pair_finds() -> None:
+    """Only some words pair claims (prefix filtering); the pairs found are the same."""
+    chooser = random.Random(7)  # noqa: S311 (test data, not secrets)
+    vocabulary = [f"word{n}" for n in range(40)]
+    texts = {
+        f"claim-{n:03}": " ".join(chooser.choices(vocabulary, k=chooser.randint(0, 9)))
+        for n in range(300)
+    }
+    expected = every_pair_sharing_words(texts)
+    found = likely_duplicates((claim_id, claim(text)) for claim_id, text in texts.items())
+    assert {(d.first, d.second) for d in found} == expected
+    assert len(expected) > 50  # enough pairs, at the threshold and over it, to tell
