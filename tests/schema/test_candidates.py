@@ -33,8 +33,9 @@ FEWER = {
     "text": "Explosively formed penetrators (EFPs) supplied by Iran killed 150 US troops in Iraq.",
     "quantity": {"value": 150, "unit": "US troops killed", "qualifier": "EXACTLY"},
 }  # fmt: skip
+MORE_ID = "claim-test-efp-200"
 MORE = FEWER | {
-    "id": "claim-test-efp-200",
+    "id": MORE_ID,
     "text": "Explosively formed penetrators (EFPs) supplied by Iran killed at least 200 US troops "
     "in Iraq.",
     "quantity": {"value": 200, "unit": "US troops killed", "qualifier": "AT_LEAST"},
@@ -216,18 +217,18 @@ async def test_a_confirmed_same_as_counts_the_other_claims_outlets(
     quote = "explosively formed penetrators killed at least 200 US troops"
     start = WIRE_TEXT.index(quote)
     support = NEW_ASSERTION | {
-        "id": "asrt-test-wire", "claimId": MORE["id"], "sourceId": WIRE["id"],
+        "id": "asrt-test-wire", "claimId": MORE_ID, "sourceId": WIRE["id"],
         "speakerId": "agent-unnamed-reports", "mode": "REPORTED", "quote": quote,
         "start": start, "end": start + len(quote),
     }  # fmt: skip
     assert (await gql(writer, ADD_ASSERTION, input=support))["data"]["addAssertion"]["created"]
     assert await source_counts(writer, EFP) == (1, 1)
-    assert await source_counts(writer, MORE["id"]) == (1, 1)
+    assert await source_counts(writer, MORE_ID) == (1, 1)
     before = dt.datetime.now(dt.UTC).isoformat()
     [same] = await candidates(writer, kinds=["LIKELY_SAME"])
     await gql(writer, CONFIRM, id=same["id"])
     assert await source_counts(writer, EFP) == (2, 2)
-    assert await source_counts(writer, MORE["id"]) == (2, 2)
+    assert await source_counts(writer, MORE_ID) == (2, 2)
     assert await source_counts(writer, EFP, as_of=before) == (1, 1)
     await gql(writer, UNDO, id=same["id"], reason="200 counts another period")
     assert await source_counts(writer, EFP) == (1, 1)
