@@ -29,16 +29,31 @@ class LoadFailed(RuntimeError):
 
 
 def run_loader(
-    settings: Settings, folder: Path, *, batch_rows: int = 20_000, bulk: bool = False
+    settings: Settings,
+    folder: Path,
+    *,
+    batch_rows: int = 20_000,
+    bulk: bool = False,
+    detect: bool = True,
 ) -> LoadRun:
     """``claimtrace-load load`` on ``folder``: wall time and the peak RSS of the process
     and of the children it waited for (with ``bulk``, the import tool; not the server).
-    The transactional load detects after each batch and reports its own timings; the
-    bulk one is timed without detection, which the bench measures as a pass of its own."""
+    The transactional load reports its own timings (with ``detect``, those of detection
+    after each batch too); the bulk one is timed without detection, which the bench
+    measures as a pass of its own."""
+    arguments = loader_arguments(folder, batch_rows=batch_rows, bulk=bulk, detect=detect)
+    if bulk:
+        return _timed(arguments, settings)
+    return run_command(settings, arguments)
+
+
+def loader_arguments(folder: Path, *, batch_rows: int, bulk: bool, detect: bool) -> list[str]:
     arguments = ["load", str(folder), "--quiet", "--batch-rows", str(batch_rows)]
     if bulk:
-        return _timed([*arguments, "--bulk", "--no-detect"], settings)
-    return run_command(settings, arguments)
+        arguments.append("--bulk")
+    if bulk or not detect:
+        arguments.append("--no-detect")
+    return arguments
 
 
 def run_detection(settings: Settings) -> LoadRun:
