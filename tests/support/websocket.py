@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -12,8 +13,9 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
+from claimtrace.api.subscribers import TRY_AGAIN_LATER
+
 PROTOCOL = Subprotocol("graphql-transport-ws")
-TRY_AGAIN_LATER = 1013
 
 
 class Subscriber:
@@ -75,21 +77,23 @@ async def subscriber(base_url: str, *, origin: str | None = None) -> AsyncIterat
 async def acknowledged(
     base_url: str, payload: dict[str, Any] | None = None, *, within: float = 10.0
 ) -> AsyncIterator[Subscriber]:
-    """An initialised connection, retried while the server answers 1013 (try again later).
+    """An initialised connection, retried for ``within`` seconds while the server answers
+    1013 (try again later); the caller's own use of it is not timed.
 
     A server frees a connection's place once its subscriptions have stopped, a moment
     after the client has gone; graphql-ws clients retry, and so does this.
     """
-    async with asyncio.timeout(within):
-        while True:
-            async with subscriber(base_url) as client:
-                try:
-                    ack = await client.init(payload)
-                except ConnectionClosed as closed:
-                    if closed.rcvd is None or closed.rcvd.code != TRY_AGAIN_LATER:
-                        raise
-                else:
-                    assert ack["type"] == "connection_ack", ack
-                    yield client
-                    return
-            await asyncio.sleep(0.05)
+    deadline = time.monotonic() + within
+    while True:
+        async with subscriber(base_url) as client:
+            try:
+                ack = await client.init(payload)
+            except ConnectionClosed as closed:
+                refused = closed.rcvd is not None and closed.rcvd.code == TRY_AGAIN_LATER
+                if not refused or time.monotonic() > deadline:
+                    raise
+            else:
+                assert ack["type"] == "connection_ack", ack
+                yield client
+                return
+        await asyncio.sleep(0.05)
